@@ -1,0 +1,393 @@
+// The single description of Switchyard's tables (DESIGN section 3).
+// Migrations in db/migrations are generated from this file by `npm run db:generate`.
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+// ── People and projects ──────────────────────────────────────────────────────
+
+export const users = pgTable("users", {
+  id: text("id").primaryKey(), // usr_
+  email: text("email").notNull().unique(), // stored lower-cased
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(), // argon2id
+  createdAt: createdAt(),
+});
+
+export const projects = pgTable("projects", {
+  id: text("id").primaryKey(), // prj_
+  name: text("name").notNull(),
+  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const projectRole = pgEnum("project_role", ["admin", "member"]);
+
+export const projectMembers = pgTable(
+  "project_members",
+  {
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: projectRole("role").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index("project_members_user_idx").on(t.userId)],
+);
+
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: text("id").primaryKey(), // tok_
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    tokenHash: text("token_hash").notNull().unique(), // hex sha-256 of the token; the token itself is never stored
+    hint: text("hint").notNull(), // last 4 characters, to tell tokens apart
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    projectId: text("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    actorId: text("actor_id"), // null for the system (e.g. the drain disabling a webhook)
+    action: text("action").notNull(), // e.g. outbound_webhook.disabled
+    targetId: text("target_id"),
+    details: jsonb("details").notNull().default({}), // ids and reasons only, never secrets
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_project_idx").on(t.projectId, t.createdAt)],
+);
+
+// ── Test-management domain (the sources of events) ───────────────────────────
+
+export const issueProvider = pgEnum("issue_provider", ["jira", "github", "azure_devops", "simple_url"]);
+
+export const issueIntegrations = pgTable("issue_integrations", {
+  projectId: text("project_id")
+    .primaryKey()
+    .references(() => projects.id, { onDelete: "cascade" }),
+  provider: issueProvider("provider").notNull(),
+  config: jsonb("config").notNull().default({}),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const issues = pgTable(
+  "issues",
+  {
+    id: text("id").primaryKey(), // iss_
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    state: text("state").notNull().default("open"), // open | in_progress | closed
+    labels: text("labels").array().notNull().default(sql`'{}'::text[]`),
+    assignee: text("assignee"),
+    externalProvider: issueProvider("external_provider"),
+    externalKey: text("external_key"), // e.g. "octo/repo#12", "PROJ-7", "42"
+    externalUrl: text("external_url"),
+    externalUpdatedAt: timestamp("external_updated_at", { withTimezone: true }), // staleness guard
+    externalRev: integer("external_rev"), // ADO revision, staleness guard
+    syncedAt: timestamp("synced_at", { withTimezone: true }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("issues_project_idx").on(t.projectId, t.createdAt),
+    uniqueIndex("issues_external_key_idx").on(t.projectId, t.externalProvider, t.externalKey),
+  ],
+);
+
+export const cases = pgTable(
+  "cases",
+  {
+    id: text("id").primaryKey(), // case_
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    priority: text("priority").notNull().default("medium"), // low | medium | high
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("cases_project_idx").on(t.projectId, t.createdAt)],
+);
+
+// Test runs and sessions share a lifecycle: new → in_progress ⇄ blocked → completed.
+export const runState = pgEnum("run_state", ["new", "in_progress", "blocked", "completed"]);
+export const resultStatus = pgEnum("result_status", ["passed", "failed", "blocked", "skipped", "retest"]);
+
+export const testRuns = pgTable(
+  "test_runs",
+  {
+    id: text("id").primaryKey(), // run_
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    state: runState("state").notNull().default("new"),
+    commitSha: text("commit_sha"),
+    branch: text("branch"),
+    duplicatedFrom: text("duplicated_from"),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("test_runs_project_idx").on(t.projectId, t.createdAt)],
+);
+
+export const testRunResults = pgTable(
+  "test_run_results",
+  {
+    id: text("id").primaryKey(), // res_
+    testRunId: text("test_run_id")
+      .notNull()
+      .references(() => testRuns.id, { onDelete: "cascade" }),
+    caseId: text("case_id").references(() => cases.id, { onDelete: "set null" }),
+    status: resultStatus("status").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("test_run_results_run_idx").on(t.testRunId)],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(), // ses_
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    charter: text("charter").notNull().default(""),
+    state: runState("state").notNull().default("new"),
+    commitSha: text("commit_sha"),
+    branch: text("branch"),
+    duplicatedFrom: text("duplicated_from"),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("sessions_project_idx").on(t.projectId, t.createdAt)],
+);
+
+export const sessionResults = pgTable(
+  "session_results",
+  {
+    id: text("id").primaryKey(), // sres_
+    sessionId: text("session_id")
+      .notNull()
+      .references(() => sessions.id, { onDelete: "cascade" }),
+    caseId: text("case_id").references(() => cases.id, { onDelete: "set null" }),
+    status: resultStatus("status").notNull(),
+    comment: text("comment").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("session_results_session_idx").on(t.sessionId)],
+);
+
+// ── Webhooks ─────────────────────────────────────────────────────────────────
+
+export const inboundWebhooks = pgTable("inbound_webhooks", {
+  id: text("id").primaryKey(), // iwh_
+  projectId: text("project_id")
+    .notNull()
+    .unique() // at most one per project
+    .references(() => projects.id, { onDelete: "cascade" }),
+  provider: issueProvider("provider").notNull(),
+  tokenHash: text("token_hash").notNull().unique(), // hex sha-256 of the URL token
+  tokenHint: text("token_hint").notNull(), // last 4 characters, for the redacted URL
+  secretCiphertext: text("secret_ciphertext"), // HMAC secret (Jira, GitHub)
+  basicUsernameCiphertext: text("basic_username_ciphertext"), // Azure DevOps
+  basicPasswordCiphertext: text("basic_password_ciphertext"), // Azure DevOps
+  createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+  createdAt: createdAt(),
+  rotatedAt: timestamp("rotated_at", { withTimezone: true }),
+});
+
+export const webhookKind = pgEnum("webhook_kind", ["generic", "slack"]);
+export const webhookHealth = pgEnum("webhook_health", ["healthy", "degraded", "disabled"]);
+
+export const outboundWebhooks = pgTable(
+  "outbound_webhooks",
+  {
+    id: text("id").primaryKey(), // wh_
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: webhookKind("kind").notNull(),
+    url: text("url"), // generic endpoints only; Slack URLs are secrets and live in urlCiphertext
+    urlCiphertext: text("url_ciphertext"),
+    urlRedacted: text("url_redacted").notNull(), // what the UI and logs show
+    events: text("events").array().notNull().default(sql`'{}'::text[]`),
+    // [{ name, valueCiphertext }]: values may carry credentials, so they are encrypted too
+    customHeaders: jsonb("custom_headers").notNull().default([]),
+    health: webhookHealth("health").notNull().default("healthy"),
+    paused: boolean("paused").notNull().default(false), // paused by hand
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    lastDispatchedAt: timestamp("last_dispatched_at", { withTimezone: true }),
+    lastSuccessAt: timestamp("last_success_at", { withTimezone: true }),
+    lastFailureAt: timestamp("last_failure_at", { withTimezone: true }),
+    createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("outbound_webhooks_project_idx").on(t.projectId)],
+);
+
+export const secretState = pgEnum("secret_state", ["active", "retiring"]);
+
+export const webhookSecrets = pgTable(
+  "webhook_secrets",
+  {
+    id: text("id").primaryKey(), // sec_
+    webhookId: text("webhook_id")
+      .notNull()
+      .references(() => outboundWebhooks.id, { onDelete: "cascade" }),
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    state: secretState("state").notNull(),
+    retireAt: timestamp("retire_at", { withTimezone: true }),
+    extended: boolean("extended").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("webhook_secrets_webhook_idx").on(t.webhookId)],
+);
+
+// ── Outbox ───────────────────────────────────────────────────────────────────
+
+export const events = pgTable(
+  "events",
+  {
+    id: text("id").primaryKey(), // evt_
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    // The full envelope delivered to receivers ({id, type, created_at, project, data}).
+    payload: jsonb("payload").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("events_project_idx").on(t.projectId, t.createdAt)],
+);
+
+export const deliveryDirection = pgEnum("delivery_direction", ["outbound", "inbound"]);
+export const deliveryStatus = pgEnum("delivery_status", [
+  "pending",
+  "delivering",
+  "succeeded",
+  "failed",
+  "dead",
+  "paused",
+]);
+
+export const deliveries = pgTable(
+  "deliveries",
+  {
+    id: text("id").primaryKey(), // dlv_
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    direction: deliveryDirection("direction").notNull(),
+    outboundWebhookId: text("outbound_webhook_id").references(() => outboundWebhooks.id, { onDelete: "cascade" }),
+    inboundWebhookId: text("inbound_webhook_id").references(() => inboundWebhooks.id, { onDelete: "set null" }),
+    eventId: text("event_id").references(() => events.id, { onDelete: "cascade" }),
+    eventType: text("event_type").notNull(),
+    status: deliveryStatus("status").notNull().default("pending"),
+    // Inbound receipts: applied | imported | ignored | duplicate | synthetic | rejected
+    outcome: text("outcome"),
+    outcomeReason: text("outcome_reason"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    replayOf: text("replay_of"),
+    requestDigest: text("request_digest"), // inbound: sha-256 of the body (never the body)
+    providerDeliveryId: text("provider_delivery_id"), // inbound: X-GitHub-Delivery etc.
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // Deliveries tab: newest first, keyset on (created_at, id), optionally filtered.
+    index("deliveries_project_idx").on(t.projectId, t.createdAt.desc(), t.id.desc()),
+    index("deliveries_project_direction_idx").on(t.projectId, t.direction, t.createdAt.desc(), t.id.desc()),
+    index("deliveries_outbound_webhook_idx").on(t.outboundWebhookId, t.createdAt.desc(), t.id.desc()),
+    // The drain's claim query.
+    index("deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status in ('pending', 'failed')`),
+    index("deliveries_replay_of_idx").on(t.replayOf),
+    uniqueIndex("deliveries_inbound_provider_id_idx")
+      .on(t.inboundWebhookId, t.providerDeliveryId)
+      .where(sql`direction = 'inbound' and outcome <> 'duplicate'`),
+  ],
+);
+
+export const deliveryAttempts = pgTable(
+  "delivery_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => deliveries.id, { onDelete: "cascade" }),
+    n: integer("n").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    durationMs: integer("duration_ms").notNull(),
+    statusCode: integer("status_code"),
+    // timeout | dns | refused | reset | tls | blocked_address | http_status | slack_error
+    errorClass: text("error_class"),
+    errorMessage: text("error_message"),
+    requestHeaders: jsonb("request_headers"), // signatures and secret-bearing headers redacted
+    responseExcerpt: text("response_excerpt"), // ≤ 4 KB
+  },
+  (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId, t.n)],
+);
+
+// What SSE replays after Last-Event-ID.
+export const liveEvents = pgTable(
+  "live_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(), // e.g. issue.updated
+    payload: jsonb("payload").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("live_events_project_idx").on(t.projectId, t.id)],
+);

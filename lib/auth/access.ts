@@ -1,0 +1,47 @@
+// The one place that decides access for every handler:
+// anonymous → 401, not a member → 404 (never reveal that a project exists), member where admin is needed → 403.
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { projectMembers } from "@/db/schema";
+import { Forbidden, NotFound, Unauthorized } from "@/lib/http/errors";
+import { userForApiToken } from "./api-tokens";
+import { auth } from "./config";
+
+export type Role = "admin" | "member";
+export type Actor = { userId: string; email: string; name: string };
+export type ProjectActor = Actor & { projectId: string; role: Role };
+
+/** The signed-in user (session cookie) or the owner of the Bearer API token, if any. */
+export async function currentActor(req?: Request): Promise<Actor | undefined> {
+  const header = req?.headers.get("authorization");
+  if (header?.toLowerCase().startsWith("bearer ")) {
+    const user = await userForApiToken(header.slice(7).trim());
+    return user && { userId: user.id, email: user.email, name: user.name };
+  }
+  const session = await auth();
+  const u = session?.user;
+  return u?.id ? { userId: u.id, email: u.email ?? "", name: u.name ?? "" } : undefined;
+}
+
+export async function requireActor(req?: Request): Promise<Actor> {
+  const actor = await currentActor(req);
+  if (!actor) throw new Unauthorized();
+  return actor;
+}
+
+export async function projectRole(projectId: string, userId: string): Promise<Role | undefined> {
+  const [row] = await db()
+    .select({ role: projectMembers.role })
+    .from(projectMembers)
+    .where(and(eq(projectMembers.projectId, projectId), eq(projectMembers.userId, userId)));
+  return row?.role;
+}
+
+export async function requireProjectRole(req: Request | undefined, projectId: string, needed: Role): Promise<ProjectActor> {
+  const actor = await requireActor(req);
+  const role = await projectRole(projectId, actor.userId);
+  if (!role) throw new NotFound("Project not found.");
+  if (needed === "admin" && role !== "admin") throw new Forbidden();
+  return { ...actor, projectId, role };
+}

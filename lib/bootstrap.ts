@@ -1,0 +1,17 @@
+// What a server process does once at start (called from instrumentation.ts):
+// validate the environment, apply migrations, seed demo data when asked.
+import "server-only";
+import { migrateDatabase } from "@/db/migrate";
+import { seedDemo } from "@/db/seed";
+import { env } from "@/lib/env";
+
+export async function bootServer(): Promise<void> {
+  try {
+    const config = env(); // throws with the variable's name on a bad value
+    await migrateDatabase(config.DATABASE_URL);
+    if (config.SEED_DEMO) await seedDemo();
+  } catch (err) {
+    console.error(`Switchyard cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
+}

