@@ -3,6 +3,7 @@
 // .data/postgres, kept across restarts) and generates local secrets into .data/; with it set,
 // it starts nothing. Stops PostgreSQL cleanly when Next exits or on Ctrl-C.
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
 import { formatEnvError, envSchema } from "../lib/env";
 import { localSecrets } from "./local-secrets";
@@ -18,6 +19,8 @@ async function main() {
     Object.assign(childEnv, localSecrets(dataDir, childEnv));
     pg = await startEmbeddedPostgres({ dir: `${dataDir}/postgres`, quiet: true });
     childEnv.DATABASE_URL = pg.url;
+    // Test rigs and tools (e.g. a second `next start` on the same database) read it from here.
+    writeFileSync(`${dataDir}/database-url`, pg.url);
     console.log(`Embedded PostgreSQL running on port ${pg.port} (data in ${dataDir}/postgres)`);
     childEnv.SEED_DEMO ??= mode === "dev" ? "1" : childEnv.SEED_DEMO;
   }

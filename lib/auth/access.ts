@@ -5,8 +5,9 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { projectMembers } from "@/db/schema";
 import { Forbidden, NotFound, Unauthorized } from "@/lib/http/errors";
+import { getToken } from "next-auth/jwt";
+import { env } from "@/lib/env";
 import { userForApiToken } from "./api-tokens";
-import { auth } from "./config";
 
 export type Role = "admin" | "member";
 export type Actor = { userId: string; email: string; name: string };
@@ -19,10 +20,14 @@ export async function currentActor(req?: Request): Promise<Actor | undefined> {
     const user = await userForApiToken(header.slice(7).trim());
     return user && { userId: user.id, email: user.email, name: user.name };
   }
-  const session = await auth();
-  const u = session?.user;
-  return u?.id ? { userId: u.id, email: u.email ?? "", name: u.name ?? "" } : undefined;
+  if (!req) return undefined;
+  // The session cookie is a JWT (next-auth's JWT strategy); it is named __Secure-… on HTTPS.
+  const secureCookie = req.headers.get("cookie")?.includes(`${SECURE_PREFIX}authjs.session-token`) ?? false;
+  const token = await getToken({ req, secret: env().AUTH_SECRET, secureCookie });
+  return typeof token?.uid === "string" ? { userId: token.uid, email: token.email ?? "", name: token.name ?? "" } : undefined;
 }
+
+const SECURE_PREFIX = "__Secure-";
 
 export async function requireActor(req?: Request): Promise<Actor> {
   const actor = await currentActor(req);
