@@ -7,13 +7,15 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
-const encryptionKeys = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+)*$/, "expected kid:base64key[,kid:base64key…]")
-  .refine(
-    (v) => v.split(",").every((pair) => Buffer.from(pair.split(":")[1], "base64").length === 32),
-    "every key must be 32 bytes, base64-encoded",
-  );
+const KEY_PAIR = /^[A-Za-z0-9_-]+:[A-Za-z0-9+/=]+$/;
+const encryptionKeys = z.string().check((ctx) => {
+  const pairs = ctx.value.split(",");
+  if (!pairs.every((p) => KEY_PAIR.test(p))) {
+    ctx.issues.push({ code: "custom", input: ctx.value, message: "expected kid:base64key[,kid:base64key…]" });
+  } else if (!pairs.every((p) => Buffer.from(p.split(":")[1], "base64").length === 32)) {
+    ctx.issues.push({ code: "custom", input: ctx.value, message: "every key must be 32 bytes, base64-encoded" });
+  }
+});
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
