@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { healthView } from "./health-view";
+
+const T1 = "2026-05-15T10:00:00.000Z";
+const T2 = "2026-05-15T11:00:00.000Z";
+
+describe("healthView", () => {
+  it.each([
+    [{ health: "healthy" as const }, "Healthy", "green"],
+    [{ health: "degraded" as const }, "Degraded", "amber"],
+    [{ health: "disabled" as const }, "Disabled", "red"],
+    [{ health: "healthy" as const, paused: true }, "Paused", "slate"],
+    [{ health: "degraded" as const, paused: true }, "Paused", "slate"],
+    // Disabled needs Re-enable, which is the more urgent action than Resume.
+    [{ health: "disabled" as const, paused: true }, "Disabled", "red"],
+  ])("%j reads %s", (input, label, tone) => {
+    expect(healthView(input)).toMatchObject({ label, tone });
+  });
+
+  it.each([
+    [null, null, null],
+    [T1, null, { kind: "success", at: T1 }],
+    [null, T2, { kind: "failure", at: T2 }],
+    [T1, T2, { kind: "failure", at: T2 }],
+    [T2, T1, { kind: "success", at: T2 }],
+  ])("success %s / failure %s → latest %j", (lastSuccessAt, lastFailureAt, latest) => {
+    expect(healthView({ health: "healthy", lastSuccessAt, lastFailureAt }).latest).toEqual(latest);
+  });
+});
