@@ -1,0 +1,76 @@
+"use client";
+// Secrets leave the server once, in a create or rotate response. This panel is the only place they
+// are shown; the owner keeps them in component state and drops them on "I have saved it".
+import { useState, type ReactNode } from "react";
+import { Check, Copy, KeyRound } from "lucide-react";
+import { Button } from "@/components/ui/button";
+
+export type RevealedValue = { label: string; value: string };
+
+export function RevealOncePanel({
+  title,
+  values,
+  steps,
+  onDismiss,
+}: {
+  title: string;
+  values: RevealedValue[];
+  /** Optional setup instructions shown under the values (e.g. where to paste them in the tracker). */
+  steps?: ReactNode;
+  onDismiss: () => void;
+}) {
+  return (
+    <section
+      aria-labelledby="reveal-once-title"
+      data-testid="reveal-once-panel"
+      className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4"
+    >
+      <div className="flex items-start gap-2">
+        <KeyRound aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-700" />
+        <div>
+          <h3 id="reveal-once-title" className="text-sm font-semibold text-amber-950">
+            {title}
+          </h3>
+          <p className="text-sm text-amber-900">Copy it now: it is shown only once and cannot be shown again.</p>
+        </div>
+      </div>
+      {values.map((v) => (
+        <SecretRow key={v.label} {...v} />
+      ))}
+      {steps && <div className="text-sm text-amber-950">{steps}</div>}
+      <div className="flex justify-end">
+        <Button onClick={onDismiss}>I have saved it</Button>
+      </div>
+    </section>
+  );
+}
+
+function SecretRow({ label, value }: RevealedValue) {
+  const [copied, setCopied] = useState(false);
+  const id = `secret-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  async function copy() {
+    await navigator.clipboard.writeText(value);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  }
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-xs font-medium text-amber-950">
+        {label}
+      </label>
+      <div className="flex gap-2">
+        <input
+          id={id}
+          readOnly
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+          className="h-9 min-w-0 flex-1 rounded-md border border-amber-300 bg-white px-3 font-mono text-xs text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+        />
+        <Button variant="secondary" onClick={() => void copy()} aria-label={`Copy ${label}`}>
+          {copied ? <Check aria-hidden className="size-4 text-green-700" /> : <Copy aria-hidden className="size-4" />}
+          <span aria-live="polite">{copied ? "Copied" : "Copy"}</span>
+        </Button>
+      </div>
+    </div>
+  );
+}
