@@ -354,6 +354,10 @@ export const deliveries = pgTable(
     uniqueIndex("deliveries_inbound_provider_id_idx")
       .on(t.inboundWebhookId, t.providerDeliveryId)
       .where(sql`direction = 'inbound' and outcome <> 'duplicate'`),
+    // Inbound dedupe by payload digest (a replay under a new delivery id).
+    index("deliveries_inbound_digest_idx")
+      .on(t.inboundWebhookId, t.requestDigest)
+      .where(sql`direction = 'inbound'`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "deliveries_inbound_digest_idx" ON "deliveries" USING btree ("inbound_webhook_id","request_digest") WHERE direction = 'inbound';
