@@ -346,10 +346,13 @@ export const deliveries = pgTable(
     index("deliveries_project_idx").on(t.projectId, t.createdAt.desc(), t.id.desc()),
     index("deliveries_project_direction_idx").on(t.projectId, t.direction, t.createdAt.desc(), t.id.desc()),
     index("deliveries_outbound_webhook_idx").on(t.outboundWebhookId, t.createdAt.desc(), t.id.desc()),
-    // The drain's claim query.
+    // The drain's claim query. A claimed row is 'delivering' with next_attempt_at = its lease end, so
+    // rows of a crashed drain become due again through this same index (lib/outbound/claim.ts).
     index("deliveries_due_idx")
       .on(t.nextAttemptAt)
-      .where(sql`status in ('pending', 'failed')`),
+      .where(sql`direction = 'outbound' and status in ('pending', 'failed', 'delivering')`),
+    // Deliveries tab filtered by status (e.g. only dead ones) stays an index range scan.
+    index("deliveries_project_status_idx").on(t.projectId, t.status, t.createdAt.desc(), t.id.desc()),
     index("deliveries_replay_of_idx").on(t.replayOf),
     uniqueIndex("deliveries_inbound_provider_id_idx")
       .on(t.inboundWebhookId, t.providerDeliveryId)
