@@ -1,0 +1,172 @@
+// Issues: local issues, optionally linked to an external tracker's issue ({provider, key, url}).
+// The *InTx functions join the caller's transaction, so the inbound receipt pipeline can apply a
+// tracker's change and record its delivery atomically; the plain functions are the API's verbs.
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { db, type Tx } from "@/db/client";
+import { issues } from "@/db/schema";
+import { emit } from "@/lib/events/emit";
+import { Conflict, NotFound } from "@/lib/http/errors";
+import { newId } from "@/lib/ids";
+import { iso } from "./iso";
+import { projectLink } from "./links";
+import { getProject } from "./projects";
+
+export type Issue = typeof issues.$inferSelect;
+type ProjectRef = { id: string; name: string };
+
+export const ISSUE_STATES = ["open", "in_progress", "closed"] as const;
+export const ISSUE_PROVIDERS = ["jira", "github", "azure_devops", "simple_url"] as const;
+
+const external = z.object({
+  provider: z.enum(ISSUE_PROVIDERS, "Choose jira, github, azure_devops or simple_url."),
+  key: z.string().trim().min(1, "Give the external key, e.g. PROJ-7 or octo/repo#12.").max(200),
+  url: z.url("Enter an absolute URL.").max(2000).nullable().optional(),
+});
+const issueFields = {
+  title: z.string().trim().min(1, "Give the issue a title.").max(500, "Keep the title under 500 characters."),
+  description: z.string().max(50_000, "Keep the description under 50,000 characters."),
+  state: z.enum(ISSUE_STATES, "Choose open, in_progress or closed."),
+  labels: z.array(z.string().trim().min(1).max(100)).max(50, "At most 50 labels."),
+  assignee: z.string().trim().min(1).max(200).nullable(),
+  external: external.nullable(),
+};
+export const createIssueInput = z.object({
+  title: issueFields.title,
+  description: issueFields.description.default(""),
+  state: issueFields.state.default("open"),
+  labels: issueFields.labels.default([]),
+  assignee: issueFields.assignee.optional(),
+  external: issueFields.external.optional(),
+});
+export const updateIssueInput = z
+  .object(issueFields)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Send at least one field to change.");
+
+/** Sync bookkeeping the inbound pipeline stores beside a tracker's change (never set through the API). */
+export type SyncMeta = { externalUpdatedAt?: Date | null; externalRev?: number | null; syncedAt?: Date | null };
+export type CreateIssueInput = z.input<typeof createIssueInput>;
+export type UpdateIssueInput = z.infer<typeof updateIssueInput>;
+
+export function presentIssue(row: Issue) {
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    state: row.state as (typeof ISSUE_STATES)[number],
+    labels: row.labels,
+    assignee: row.assignee,
+    url: projectLink(row.projectId, "issues", row.id),
+    external:
+      row.externalProvider && row.externalKey ? { provider: row.externalProvider, key: row.externalKey, url: row.externalUrl } : null,
+    synced_at: iso(row.syncedAt),
+    created_at: iso(row.createdAt),
+    updated_at: iso(row.updatedAt),
+  };
+}
+
+// ── Reads ────────────────────────────────────────────────────────────────────
+
+export async function listIssues(projectId: string): Promise<Issue[]> {
+  return db().select().from(issues).where(eq(issues.projectId, projectId)).orderBy(desc(issues.createdAt), desc(issues.id));
+}
+
+export async function getIssue(projectId: string, issueId: string, ex: Tx | ReturnType<typeof db> = db()): Promise<Issue> {
+  const [row] = await ex.select().from(issues).where(and(eq(issues.projectId, projectId), eq(issues.id, issueId)));
+  if (!row) throw new NotFound("Issue not found.");
+  return row;
+}
+
+/** The local issue linked to an external tracker issue, if any (inbound sync). */
+export async function findIssueByExternalKey(tx: Tx, projectId: string, provider: Issue["externalProvider"] & string, key: string) {
+  const [row] = await tx
+    .select()
+    .from(issues)
+    .where(and(eq(issues.projectId, projectId), eq(issues.externalProvider, provider), eq(issues.externalKey, key)))
+    .for("update");
+  return row;
+}
+
+// ── Writes inside the caller's transaction ───────────────────────────────────
+
+export async function createIssueInTx(
+  tx: Tx,
+  project: ProjectRef,
+  input: CreateIssueInput,
+  opts: { actorId?: string | null; sync?: SyncMeta } = {},
+): Promise<Issue> {
+  const parsed = createIssueInput.parse(input);
+  const [row] = await tx
+    .insert(issues)
+    .values({
+      id: newId("iss"),
+      projectId: project.id,
+      title: parsed.title,
+      description: parsed.description,
+      state: parsed.state,
+      labels: parsed.labels,
+      assignee: parsed.assignee ?? null,
+      ...externalColumns(parsed.external),
+      ...opts.sync,
+      createdBy: opts.actorId ?? null,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!row) throw new Conflict(`An issue linked to ${parsed.external?.key} already exists in this project.`);
+  await emit(tx, project, "issue.created", { issue: presentIssue(row) });
+  return row;
+}
+
+export async function updateIssueInTx(tx: Tx, project: ProjectRef, issueId: string, input: UpdateIssueInput, sync?: SyncMeta): Promise<Issue> {
+  const { external, ...fields } = input;
+  let row: Issue | undefined;
+  try {
+    [row] = await tx
+      .update(issues)
+      .set({ ...fields, ...(external !== undefined ? externalColumns(external) : {}), ...sync, updatedAt: new Date() })
+      .where(and(eq(issues.projectId, project.id), eq(issues.id, issueId)))
+      .returning();
+  } catch (err) {
+    if (isUniqueViolation(err)) throw new Conflict(`Another issue is already linked to ${external?.key}.`);
+    throw err;
+  }
+  if (!row) throw new NotFound("Issue not found.");
+  await emit(tx, project, "issue.updated", { issue: presentIssue(row) });
+  return row;
+}
+
+export async function deleteIssueInTx(tx: Tx, project: ProjectRef, issueId: string): Promise<Issue> {
+  const [row] = await tx.delete(issues).where(and(eq(issues.projectId, project.id), eq(issues.id, issueId))).returning();
+  if (!row) throw new NotFound("Issue not found.");
+  await emit(tx, project, "issue.deleted", { issue: presentIssue(row) });
+  return row;
+}
+
+// ── The API's verbs: one transaction each ───────────────────────────────────
+
+export async function createIssue(actorId: string, projectId: string, input: CreateIssueInput): Promise<Issue> {
+  return db().transaction(async (tx) => createIssueInTx(tx, await getProject(projectId, tx), input, { actorId }));
+}
+
+export async function updateIssue(projectId: string, issueId: string, input: UpdateIssueInput): Promise<Issue> {
+  return db().transaction(async (tx) => updateIssueInTx(tx, await getProject(projectId, tx), issueId, input));
+}
+
+export async function deleteIssue(projectId: string, issueId: string): Promise<Issue> {
+  return db().transaction(async (tx) => deleteIssueInTx(tx, await getProject(projectId, tx), issueId));
+}
+
+function externalColumns(link: z.infer<typeof external> | null | undefined) {
+  return {
+    externalProvider: link?.provider ?? null,
+    externalKey: link?.key ?? null,
+    externalUrl: link?.url ?? null,
+  };
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string }; code?: string }) ?? {};
+  return cause.code === "23505" || cause.cause?.code === "23505";
+}
