@@ -1,0 +1,103 @@
+"use client";
+// Rotate Secret (generic webhooks): confirm → the new secret in a reveal-once panel. While the old
+// secret is retiring, receivers may verify with either; the card shows when it auto-retires, with
+// Retire now and a one-time Extend.
+import { useState } from "react";
+import { RefreshCw } from "lucide-react";
+import { useQueryClient } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { useToast } from "@/components/ui/toast";
+import { api, errorMessage } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
+import { ConfirmAction } from "./confirm-action";
+import { RevealOncePanel } from "./reveal-once-panel";
+import type { OutboundWebhook } from "./types";
+
+export function RotateSecretButton({ projectId, webhook, onRotated }: { projectId: string; webhook: OutboundWebhook; onRotated: (secret: string) => void }) {
+  const queryClient = useQueryClient();
+  return (
+    <ConfirmAction
+      trigger={
+        <Button variant="secondary" size="sm">
+          <RefreshCw aria-hidden className="size-3.5" />
+          Rotate Secret
+        </Button>
+      }
+      title={`Rotate the signing secret of ${webhook.name}?`}
+      description="A new secret is created and shown once. The current secret keeps signing alongside it for a while, so receivers can switch over without dropping deliveries; then it retires automatically."
+      confirmLabel="Rotate secret"
+      onConfirm={async () => {
+        const { secret } = await api<{ secret: string }>(`/projects/${projectId}/webhooks/outbound/${webhook.id}/rotate`, { method: "POST" });
+        onRotated(secret);
+        await queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(projectId) });
+      }}
+    />
+  );
+}
+
+/** The new secret after a rotation; dropped from state on dismissal. */
+export function RotatedSecret({ secret, onDismiss }: { secret: string; onDismiss: () => void }) {
+  return (
+    <RevealOncePanel
+      title="New signing secret"
+      values={[{ label: "New signing secret", value: secret }]}
+      steps={<p>Deliveries are signed with both the previous and the new secret until the previous one retires.</p>}
+      onDismiss={onDismiss}
+    />
+  );
+}
+
+export function RetiringSecretNotice({ projectId, webhook }: { projectId: string; webhook: OutboundWebhook }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [pending, setPending] = useState<"extend" | null>(null);
+  const retiring = webhook.retiringSecret;
+  if (!retiring) return null;
+
+  async function extend() {
+    setPending("extend");
+    try {
+      await api(`/projects/${projectId}/webhooks/outbound/${webhook.id}/extend`, { method: "POST" });
+      toast({ tone: "success", title: "Deadline extended", description: "The previous secret keeps signing for longer. This can be done once." });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(projectId) });
+    } catch (err) {
+      toast({ tone: "error", title: "Could not extend", description: errorMessage(err) });
+    } finally {
+      setPending(null);
+    }
+  }
+
+  return (
+    <div data-testid="retiring-secret" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-950">
+      <p>
+        Previous secret still signs; it retires <RelativeTime value={retiring.retireAt} />.
+      </p>
+      <div className="flex flex-wrap items-center gap-2">
+        {retiring.extended ? (
+          <p className="text-xs text-blue-900">Already extended once, so it cannot be extended again.</p>
+        ) : (
+          <Button variant="secondary" size="sm" pending={pending === "extend"} onClick={() => void extend()}>
+            Extend
+          </Button>
+        )}
+        <ConfirmAction
+          trigger={
+            <Button variant="secondary" size="sm">
+              Retire now
+            </Button>
+          }
+          title="Retire the previous secret now?"
+          description="Deliveries will be signed with the new secret only. Receivers still verifying with the previous secret will start rejecting them."
+          confirmLabel="Retire now"
+          danger
+          onConfirm={async () => {
+            await api(`/projects/${projectId}/webhooks/outbound/${webhook.id}/retire`, { method: "POST" });
+            toast({ tone: "success", title: "Previous secret retired" });
+            await queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(projectId) });
+          }}
+        />
+      </div>
+    </div>
+  );
+}
