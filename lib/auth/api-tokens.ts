@@ -44,5 +44,11 @@ export async function userForApiToken(token: string) {
 }
 
 function presentApiToken(row: typeof apiTokens.$inferSelect) {
-  return { id: row.id, name: row.name, hint: row.hint, lastUsedAt: row.lastUsedAt, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    name: row.name,
+    hint: row.hint,
+    last_used_at: row.lastUsedAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+  };
 }

@@ -1,0 +1,16 @@
+import { requireProjectRole } from "@/lib/auth/access";
+import { createIssue, createIssueInput, listIssues, presentIssue } from "@/lib/domain/issues";
+import { json, parseBody, route } from "@/lib/http/route";
+
+export const GET = route<{ projectId: string }>(async (req, { params }) => {
+  const { projectId } = await params;
+  await requireProjectRole(req, projectId, "member");
+  return json({ issues: (await listIssues(projectId)).map(presentIssue) });
+});
+
+export const POST = route<{ projectId: string }>(async (req, { params }) => {
+  const { projectId } = await params;
+  const input = await parseBody(req, createIssueInput);
+  const actor = await requireProjectRole(req, projectId, "member");
+  return json({ issue: presentIssue(await createIssue(actor.userId, projectId, input)) }, 201);
+});
