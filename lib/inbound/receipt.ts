@@ -1,0 +1,160 @@
+// The receipt pipeline behind POST /api/webhooks/{token}, in the order that keeps it cheap to
+// refuse bad requests: token → size cap → signature on the raw bytes → guarded JSON → provider
+// schema → dedupe → sentinel → sync. Every receipt for a known token leaves one inbound delivery
+// row (outcome, status code, sha-256 of the body — never the body itself).
+import "server-only";
+import { and, eq, notInArray, or, sql } from "drizzle-orm";
+import { db, type Tx } from "@/db/client";
+import { deliveries } from "@/db/schema";
+import { sha256Hex } from "@/lib/crypto/tokens";
+import { problem, json } from "@/lib/http/route";
+import { newId } from "@/lib/ids";
+import { findInboundWebhookByToken, type ReceivingWebhook } from "./inbound-webhooks";
+import { parseGuardedJson } from "./json-guard";
+import { adapters } from "./providers";
+import type { NormalizedIssueEvent } from "./providers/normalized";
+import { verifyBasicAuth, verifyHubSignature } from "./signatures";
+import { applyIssueEvent } from "./sync";
+
+export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+export type Outcome = "applied" | "imported" | "ignored" | "duplicate" | "synthetic" | "rejected";
+
+type Recorded = {
+  outcome: Outcome;
+  status: number;
+  eventName: string;
+  reason?: string;
+  digest?: string;
+  providerDeliveryId?: string | null;
+};
+
+// One body for unknown and removed tokens, so a probe cannot tell them apart.
+const notFound = () => problem(404, "Not Found", "No webhook is registered at this URL.");
+
+export async function receiveWebhook(token: string, req: Request): Promise<Response> {
+  const webhook = await findInboundWebhookByToken(token);
+  if (!webhook) return notFound();
+  return receiveFor(webhook, req);
+}
+
+/** The pipeline after the token lookup; Send Test enters here with the project's own webhook. */
+export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promise<Response> {
+  const adapter = adapters[webhook.provider];
+  const headerEvent = req.headers.get("x-github-event") ?? "unknown";
+
+  const declared = Number(req.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) {
+    await recordReceipt(db(), webhook, { outcome: "rejected", status: 413, eventName: headerEvent, reason: "body over 5 MiB (Content-Length)" });
+    return problem(413, "Payload Too Large", "The body is larger than 5 MiB.");
+  }
+  const bytes = await readCapped(req, MAX_BODY_BYTES);
+  if (!bytes) {
+    await recordReceipt(db(), webhook, { outcome: "rejected", status: 413, eventName: headerEvent, reason: "body over 5 MiB" });
+    return problem(413, "Payload Too Large", "The body is larger than 5 MiB.");
+  }
+  const digest = sha256Hex(bytes);
+
+  if (!verify(webhook, bytes, req.headers)) {
+    await recordReceipt(db(), webhook, { outcome: "rejected", status: 401, eventName: headerEvent, reason: "missing or invalid signature", digest });
+    return problem(401, "Unauthorized", webhook.provider === "azure_devops" ? "Basic credentials do not match." : "The signature does not match.");
+  }
+
+  const parsedJson = parseGuardedJson(bytes.toString("utf8"));
+  if (!parsedJson.ok) {
+    await recordReceipt(db(), webhook, { outcome: "rejected", status: 400, eventName: headerEvent, reason: parsedJson.message, digest });
+    return problem(400, "Bad Request", `Malformed payload: ${parsedJson.message}.`);
+  }
+  const parsed = adapter.parse(parsedJson.value, req.headers);
+  if (parsed.kind === "malformed") {
+    await recordReceipt(db(), webhook, { outcome: "rejected", status: 400, eventName: parsed.eventName, reason: `malformed: ${parsed.message}`, digest });
+    return problem(400, "Bad Request", `Malformed ${parsed.eventName} payload: ${parsed.message}.`);
+  }
+  const providerDeliveryId = adapter.deliveryId(parsedJson.value, req.headers);
+
+  const result = await db().transaction(async (tx) => {
+    // Same payload or same delivery id: the second receipt waits here until the first commits.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${webhook.id}:d:${digest}`}, 0))`);
+    if (providerDeliveryId) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${webhook.id}:p:${providerDeliveryId}`}, 0))`);
+    const base = { eventName: parsed.eventName, digest, providerDeliveryId };
+    if (await seenBefore(tx, webhook.id, digest, providerDeliveryId)) {
+      return recordReceipt(tx, webhook, { ...base, outcome: "duplicate", status: 200, reason: "already received" });
+    }
+    if (parsed.kind === "ignored") return recordReceipt(tx, webhook, { ...base, outcome: "ignored", status: 200, reason: parsed.reason });
+    if (parsed.event.sentinel) return recordReceipt(tx, webhook, { ...base, outcome: "synthetic", status: 200, reason: "Send Test" });
+    const applied = await applyIssueEvent(tx, webhook, parsed.event as NormalizedIssueEvent);
+    return recordReceipt(tx, webhook, {
+      ...base,
+      outcome: applied.outcome,
+      status: applied.outcome === "ignored" ? 200 : 202,
+      reason: applied.reason,
+    });
+  });
+  return json({ outcome: result.outcome, delivery_id: result.deliveryId, ...(result.reason ? { reason: result.reason } : {}) }, result.status);
+}
+
+function verify(webhook: ReceivingWebhook, body: Buffer, headers: Headers): boolean {
+  switch (webhook.provider) {
+    case "github":
+      return !!webhook.secret && verifyHubSignature(webhook.secret, body, headers.get("x-hub-signature-256"));
+    case "jira":
+      return !!webhook.secret && verifyHubSignature(webhook.secret, body, headers.get("x-hub-signature") ?? headers.get("x-hub-signature-256"));
+    case "azure_devops":
+      return !!webhook.basic && verifyBasicAuth(webhook.basic, headers.get("authorization"));
+  }
+}
+
+/** The body's bytes, or null once more than `cap` bytes arrive (the rest is never read). */
+async function readCapped(req: Request, cap: number): Promise<Buffer | null> {
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > cap) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function seenBefore(tx: Tx, webhookId: string, digest: string, providerDeliveryId: string | null): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.inboundWebhookId, webhookId),
+        eq(deliveries.direction, "inbound"),
+        notInArray(deliveries.outcome, ["duplicate", "rejected"]),
+        providerDeliveryId ? or(eq(deliveries.requestDigest, digest), eq(deliveries.providerDeliveryId, providerDeliveryId)) : eq(deliveries.requestDigest, digest),
+      ),
+    )
+    .limit(1);
+  return !!row;
+}
+
+async function recordReceipt(ex: Tx | ReturnType<typeof db>, webhook: ReceivingWebhook, r: Recorded) {
+  const id = newId("dlv");
+  await ex.insert(deliveries).values({
+    id,
+    projectId: webhook.projectId,
+    direction: "inbound",
+    inboundWebhookId: webhook.id,
+    eventType: r.eventName,
+    status: r.outcome === "rejected" ? "failed" : "succeeded",
+    outcome: r.outcome,
+    outcomeReason: r.reason ?? null,
+    attempts: 1,
+    requestDigest: r.digest ?? null,
+    // Rejected receipts keep no delivery id, so the tracker's corrected retry is not a "duplicate".
+    providerDeliveryId: r.outcome === "rejected" ? null : (r.providerDeliveryId ?? null),
+    lastStatusCode: r.status,
+  });
+  return { deliveryId: id, outcome: r.outcome, status: r.status, reason: r.reason };
+}
