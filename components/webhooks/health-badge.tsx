@@ -15,7 +15,7 @@ const DOTS: Record<ReturnType<typeof healthView>["tone"], string> = {
 
 export function HealthBadge({ webhook }: { webhook: HealthInput }) {
   const view = healthView(webhook);
-  const failures = webhook.consecutiveFailures ?? 0;
+  const failures = webhook.consecutive_failures ?? 0;
   const latest = view.latest
     ? `Last ${view.latest.kind} ${formatDistanceToNow(new Date(view.latest.at), { addSuffix: true })} (${format(new Date(view.latest.at), "PPpp")})`
     : "No delivery attempted yet";

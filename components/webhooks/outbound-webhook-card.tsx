@@ -74,7 +74,7 @@ export function OutboundWebhookCard({ projectId, webhook }: { projectId: string;
                 title={`Re-enable ${webhook.name}?`}
                 description={
                   <>
-                    Switchyard stopped sending to this webhook after {webhook.consecutiveFailures || 10} failed attempts in a row. Re-enabling resets
+                    Switchyard stopped sending to this webhook after {webhook.consecutive_failures || 10} failed attempts in a row. Re-enabling resets
                     the failure counter to zero and sends the deliveries parked meanwhile. If failures recur, the webhook is disabled again
                     automatically, so fix the receiver first.
                   </>
@@ -99,9 +99,9 @@ export function OutboundWebhookCard({ projectId, webhook }: { projectId: string;
         <dl className="grid grid-cols-1 gap-2 text-xs sm:grid-cols-3">
           {(
             [
-              ["Last dispatched", webhook.lastDispatchedAt],
-              ["Last success", webhook.lastSuccessAt],
-              ["Last failure", webhook.lastFailureAt],
+              ["Last dispatched", webhook.last_dispatched_at],
+              ["Last success", webhook.last_success_at],
+              ["Last failure", webhook.last_failure_at],
             ] as const
           ).map(([label, at]) => (
             <div key={label} className="flex gap-1.5 sm:block">

@@ -12,7 +12,7 @@ import { api, errorMessage } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import { ConfirmAction } from "./confirm-action";
 import { RevealOncePanel } from "./reveal-once-panel";
-import type { OutboundWebhook } from "./types";
+import { retiringSecret, type OutboundWebhook } from "./types";
 
 export function RotateSecretButton({ projectId, webhook, onRotated }: { projectId: string; webhook: OutboundWebhook; onRotated: (secret: string) => void }) {
   const queryClient = useQueryClient();
@@ -52,7 +52,7 @@ export function RetiringSecretNotice({ projectId, webhook }: { projectId: string
   const queryClient = useQueryClient();
   const toast = useToast();
   const [pending, setPending] = useState<"extend" | null>(null);
-  const retiring = webhook.retiringSecret;
+  const retiring = retiringSecret(webhook);
   if (!retiring) return null;
 
   async function extend() {
@@ -71,7 +71,7 @@ export function RetiringSecretNotice({ projectId, webhook }: { projectId: string
   return (
     <div data-testid="retiring-secret" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-950">
       <p>
-        Previous secret still signs; it retires <RelativeTime value={retiring.retireAt} />.
+        Previous secret still signs; it retires <RelativeTime value={retiring.retire_at} />.
       </p>
       <div className="flex flex-wrap items-center gap-2">
         {retiring.extended ? (

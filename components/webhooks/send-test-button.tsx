@@ -32,8 +32,8 @@ export function SendTestButton({
   async function send() {
     setPending(true);
     try {
-      const res = await api<{ delivery?: { id: string }; deliveryId?: string }>(endpoint, { method: "POST" });
-      const deliveryId = res?.delivery?.id ?? res?.deliveryId;
+      const res = await api<{ delivery?: { id: string } }>(endpoint, { method: "POST" });
+      const deliveryId = res?.delivery?.id;
       const detail = deliveryId ? await waitForAttempt(projectId, deliveryId) : null;
       toast(describe(detail));
     } catch (err) {
@@ -57,28 +57,29 @@ export function SendTestButton({
 async function waitForAttempt(projectId: string, deliveryId: string): Promise<DeliveryDetail | null> {
   const deadline = Date.now() + POLL_DEADLINE_MS;
   while (Date.now() < deadline) {
-    const { delivery } = await api<{ delivery: DeliveryDetail }>(`/projects/${projectId}/deliveries/${deliveryId}`);
-    if (delivery.attemptList.length > 0 || (delivery.direction === "inbound" && delivery.outcome)) return delivery;
+    const detail = await api<DeliveryDetail>(`/projects/${projectId}/deliveries/${deliveryId}`);
+    if (detail.attempts.length > 0 || (detail.delivery.direction === "inbound" && detail.delivery.outcome)) return detail;
     await new Promise((r) => setTimeout(r, POLL_INTERVAL_MS));
   }
   return null;
 }
 
-function describe(d: DeliveryDetail | null): { tone: "success" | "error" | "info"; title: string; description?: string } {
-  if (!d) return { tone: "info", title: "Test queued", description: "No attempt was recorded within 30 seconds. Check the Deliveries tab." };
+function describe(detail: DeliveryDetail | null): { tone: "success" | "error" | "info"; title: string; description?: string } {
+  if (!detail) return { tone: "info", title: "Test queued", description: "No attempt was recorded within 30 seconds. Check the Deliveries tab." };
+  const d = detail.delivery;
   if (d.direction === "inbound") {
     return d.outcome === "rejected"
-      ? { tone: "error", title: "Test rejected", description: d.outcomeReason ?? undefined }
+      ? { tone: "error", title: "Test rejected", description: d.outcome_reason ?? undefined }
       : { tone: "success", title: "Test received", description: `Outcome: ${d.outcome}` };
   }
-  const last = d.attemptList[d.attemptList.length - 1];
-  const ok = last.statusCode !== null && last.statusCode >= 200 && last.statusCode < 300;
-  const what = last.statusCode !== null ? `HTTP ${last.statusCode}` : (last.errorClass ?? "no response");
+  const last = detail.attempts[detail.attempts.length - 1];
+  const ok = last.status_code !== null && last.status_code >= 200 && last.status_code < 300;
+  const what = last.status_code !== null ? `HTTP ${last.status_code}` : (last.error_class ?? "no response");
   return ok
-    ? { tone: "success", title: "Test delivered", description: `The receiver answered ${what} in ${last.durationMs} ms.` }
+    ? { tone: "success", title: "Test delivered", description: `The receiver answered ${what} in ${last.duration_ms} ms.` }
     : {
         tone: "error",
         title: "Test failed",
-        description: `${what}${last.errorMessage ? `: ${last.errorMessage}` : ""}. Check the receiver, then send again.`,
+        description: `${what}${last.error_message ? `: ${last.error_message}` : ""}. Check the receiver, then send again.`,
       };
 }

@@ -1,60 +1,34 @@
-// The JSON the webhook screens read from /api/v1 (shapes per lib/outbound/present.ts).
-export type Health = "healthy" | "degraded" | "disabled";
+// The JSON the webhook screens read from /api/v1; shapes are documented in lib/outbound/present.ts.
+import type { DeliveryJson, OutboundWebhookJson } from "@/lib/outbound/present";
 
-export type RetiringSecret = { retireAt: string; extended: boolean };
-
-export type OutboundWebhook = {
-  id: string;
-  name: string;
-  kind: "generic" | "slack";
-  url: string;
-  events: string[];
-  headers: { name: string }[];
-  health: Health;
-  paused: boolean;
-  consecutiveFailures: number;
-  lastDispatchedAt: string | null;
-  lastSuccessAt: string | null;
-  lastFailureAt: string | null;
-  retiringSecret: RetiringSecret | null;
-  createdAt: string;
-};
-
+export type OutboundWebhook = OutboundWebhookJson;
 export type WebhooksResponse = { inbound: unknown; outbound: OutboundWebhook[] };
 
-export type DeliveryRow = {
-  id: string;
-  direction: "outbound" | "inbound";
-  webhookId: string | null;
-  webhookName: string | null;
-  eventId: string | null;
-  eventType: string;
-  status: "pending" | "delivering" | "succeeded" | "failed" | "dead" | "paused";
-  outcome: string | null;
-  attempts: number;
-  lastStatusCode: number | null;
-  replayOf: string | null;
-  createdAt: string;
-};
-
-export type DeliveriesPage = { deliveries: DeliveryRow[]; nextCursor: string | null };
+export type DeliveryRow = DeliveryJson;
+export type DeliveriesPage = { deliveries: DeliveryRow[]; next_cursor: string | null };
 
 export type DeliveryAttempt = {
   n: number;
-  startedAt: string;
-  durationMs: number;
-  statusCode: number | null;
-  errorClass: string | null;
-  errorMessage: string | null;
-  requestHeaders: Record<string, string> | null;
-  responseExcerpt: string | null;
+  started_at: string;
+  duration_ms: number;
+  status_code: number | null;
+  error_class: string | null;
+  error_message: string | null;
+  request_headers: Record<string, string> | null;
+  response_excerpt: string | null;
 };
 
-export type DeliveryDetail = DeliveryRow & {
+export type DeliveryDetail = {
+  delivery: DeliveryRow;
   payload: unknown;
-  requestDigest: string | null;
-  outcomeReason: string | null;
-  lastError: string | null;
-  replays: string[];
-  attemptList: DeliveryAttempt[];
+  request_digest: string | null;
+  provider_delivery_id: string | null;
+  url: string | null;
+  attempts: DeliveryAttempt[];
+  replay_chain: { id: string; replay_of: string | null; status: DeliveryRow["status"]; created_at: string }[];
 };
+
+/** The secret still signing alongside the new one after a rotation, if any. */
+export function retiringSecret(w: OutboundWebhook) {
+  return w.secrets.find((s) => s.state === "retiring") ?? null;
+}

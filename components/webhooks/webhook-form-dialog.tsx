@@ -98,7 +98,7 @@ function WebhookForm({
   // A Slack URL is a secret the server keeps encrypted; editing shows it empty and keeps it unless replaced.
   const [url, setUrl] = useState(webhook && webhook.kind === "generic" ? webhook.url : "");
   const [events, setEvents] = useState<Set<string>>(new Set());
-  const [headers, setHeaders] = useState<HeaderRow[]>(() => (webhook?.headers ?? []).map((h) => ({ key: rowKey++, name: h.name, value: "" })));
+  const [headers, setHeaders] = useState<HeaderRow[]>(() => (webhook?.custom_headers ?? []).map((h) => ({ key: rowKey++, name: h.name, value: "" })));
   const [headersTouched, setHeadersTouched] = useState(false);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [pending, setPending] = useState(false);
@@ -116,11 +116,13 @@ function WebhookForm({
     setPending(true);
     setError(null);
     const headerBody = headers.filter((h) => h.name.trim() || h.value).map((h) => ({ name: h.name.trim(), value: h.value }));
+    // On edit an empty value keeps the stored one (values are never sent back to the browser).
+    const editHeaderBody = headerBody.map((h) => (h.value ? h : { name: h.name }));
     try {
       if (webhook) {
         const body: Record<string, unknown> = { name };
         if (url.trim() && url !== webhook.url) body.url = url.trim();
-        if (headersTouched) body.headers = headerBody;
+        if (headersTouched) body.headers = editHeaderBody;
         await api(`/projects/${projectId}/webhooks/outbound/${webhook.id}`, { method: "PATCH", body });
         toast({ tone: "success", title: "Webhook saved" });
         onDone(null);
@@ -218,7 +220,7 @@ function WebhookForm({
         <legend className="text-sm font-medium text-slate-800">Custom headers</legend>
         <p className="text-xs text-slate-500">
           Up to {MAX_CUSTOM_HEADERS}, sent with every delivery. Values are stored encrypted
-          {editing ? " and never shown again: to change headers, enter every value anew." : "."}
+          {editing ? " and never shown again: leave a value empty to keep it." : "."}
         </p>
         {headers.map((h, i) => (
           <div key={h.key} className="space-y-1">
@@ -233,7 +235,7 @@ function WebhookForm({
               />
               <Input
                 aria-label={`Header ${i + 1} value`}
-                placeholder={editing && !headersTouched ? "(unchanged)" : "value"}
+                placeholder={editing && webhook?.custom_headers.some((x) => x.name === h.name) ? "(unchanged)" : "value"}
                 value={h.value}
                 onChange={(e) => editHeaders(headers.map((x) => (x.key === h.key ? { ...x, value: e.target.value } : x)))}
                 aria-invalid={Boolean(fieldError(`headers.${i}.value`))}

@@ -23,7 +23,7 @@ describe("healthView", () => {
     [null, T2, { kind: "failure", at: T2 }],
     [T1, T2, { kind: "failure", at: T2 }],
     [T2, T1, { kind: "success", at: T2 }],
-  ])("success %s / failure %s → latest %j", (lastSuccessAt, lastFailureAt, latest) => {
-    expect(healthView({ health: "healthy", lastSuccessAt, lastFailureAt }).latest).toEqual(latest);
+  ])("success %s / failure %s → latest %j", (last_success_at, last_failure_at, latest) => {
+    expect(healthView({ health: "healthy", last_success_at, last_failure_at }).latest).toEqual(latest);
   });
 });

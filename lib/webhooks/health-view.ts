@@ -1,11 +1,11 @@
-// How a webhook's health reads in the UI. "Paused" (by hand) outranks the automatic states
+// How a webhook's health reads in the UI (input: the API's webhook JSON). "Paused" (by hand) outranks the automatic states
 // because it is what the admin must undo; the tooltip names the most recent outcome.
 export type HealthInput = {
   health: "healthy" | "degraded" | "disabled";
   paused?: boolean;
-  consecutiveFailures?: number;
-  lastSuccessAt?: string | null;
-  lastFailureAt?: string | null;
+  consecutive_failures?: number;
+  last_success_at?: string | null;
+  last_failure_at?: string | null;
 };
 
 export type HealthView = {
@@ -24,7 +24,7 @@ export function healthView(w: HealthInput): HealthView {
         : w.health === "degraded"
           ? ({ label: "Degraded", tone: "amber" } as const)
           : ({ label: "Healthy", tone: "green" } as const);
-  return { ...base, latest: latestOutcome(w.lastSuccessAt ?? null, w.lastFailureAt ?? null) };
+  return { ...base, latest: latestOutcome(w.last_success_at ?? null, w.last_failure_at ?? null) };
 }
 
 function latestOutcome(success: string | null, failure: string | null): HealthView["latest"] {
