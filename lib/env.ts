@@ -30,6 +30,8 @@ export const envSchema = z.object({
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: flag,
   SEED_DEMO: flag,
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
+  // Open live-update streams one user may hold per server process (each browser tab holds one).
+  SSE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
