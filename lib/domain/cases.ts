@@ -13,13 +13,21 @@ import { getProject } from "./projects";
 
 export type Case = typeof cases.$inferSelect;
 
-const priority = z.enum(["low", "medium", "high"], "Choose low, medium or high.");
-export const createCaseInput = z.object({
+const caseFields = {
   title: z.string().trim().min(1, "Give the case a title.").max(200, "Keep the title under 200 characters."),
-  description: z.string().max(10_000, "Keep the description under 10,000 characters.").default(""),
-  priority: priority.default("medium"),
+  description: z.string().max(10_000, "Keep the description under 10,000 characters."),
+  priority: z.enum(["low", "medium", "high"], "Choose low, medium or high."),
+};
+export const createCaseInput = z.object({
+  title: caseFields.title,
+  description: caseFields.description.default(""),
+  priority: caseFields.priority.default("medium"),
 });
-export const updateCaseInput = createCaseInput.partial().refine((v) => Object.keys(v).length > 0, "Send at least one of title, description, priority.");
+// No defaults here: a PATCH changes only the fields it sends.
+export const updateCaseInput = z
+  .object(caseFields)
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, "Send at least one of title, description, priority.");
 
 export function presentCase(row: Case) {
   return {

@@ -1,0 +1,271 @@
+// Walks every /api/v1 route handler as anonymous, as an outsider (member of another project),
+// as a member and as an admin, and checks the one access rule: 401 / 404 / 403 / 2xx.
+// To cover a new route, append a row to ROUTES (other issues' routes live here too).
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { projectMembers } from "@/db/schema";
+import { createApiToken } from "@/lib/auth/api-tokens";
+import { createCase } from "@/lib/domain/cases";
+import { createIssue } from "@/lib/domain/issues";
+import { createRun } from "@/lib/domain/run-lifecycle";
+import { SESSION } from "@/lib/domain/sessions";
+import { TEST_RUN } from "@/lib/domain/test-runs";
+import * as projectsRoute from "@/app/api/v1/projects/route";
+import * as projectRoute from "@/app/api/v1/projects/[projectId]/route";
+import * as membersRoute from "@/app/api/v1/projects/[projectId]/members/route";
+import * as memberRoute from "@/app/api/v1/projects/[projectId]/members/[userId]/route";
+import * as casesRoute from "@/app/api/v1/projects/[projectId]/cases/route";
+import * as caseRoute from "@/app/api/v1/projects/[projectId]/cases/[caseId]/route";
+import * as issuesRoute from "@/app/api/v1/projects/[projectId]/issues/route";
+import * as issueRoute from "@/app/api/v1/projects/[projectId]/issues/[issueId]/route";
+import * as testRunsRoute from "@/app/api/v1/projects/[projectId]/test-runs/route";
+import * as testRunRoute from "@/app/api/v1/projects/[projectId]/test-runs/[runId]/route";
+import * as testRunResults from "@/app/api/v1/projects/[projectId]/test-runs/[runId]/results/route";
+import * as testRunState from "@/app/api/v1/projects/[projectId]/test-runs/[runId]/state/route";
+import * as testRunComplete from "@/app/api/v1/projects/[projectId]/test-runs/[runId]/complete/route";
+import * as testRunDuplicate from "@/app/api/v1/projects/[projectId]/test-runs/[runId]/duplicate/route";
+import * as sessionsRoute from "@/app/api/v1/projects/[projectId]/sessions/route";
+import * as sessionRoute from "@/app/api/v1/projects/[projectId]/sessions/[runId]/route";
+import * as sessionResults from "@/app/api/v1/projects/[projectId]/sessions/[runId]/results/route";
+import * as sessionState from "@/app/api/v1/projects/[projectId]/sessions/[runId]/state/route";
+import * as sessionComplete from "@/app/api/v1/projects/[projectId]/sessions/[runId]/complete/route";
+import * as sessionDuplicate from "@/app/api/v1/projects/[projectId]/sessions/[runId]/duplicate/route";
+import * as tokensRoute from "@/app/api/v1/me/tokens/route";
+import * as tokenRoute from "@/app/api/v1/me/tokens/[tokenId]/route";
+import { call, makeProject, makeUser } from "../helpers/factories";
+
+type Fixture = Awaited<ReturnType<typeof makeProject>>;
+type Caller = { id: string; token: string };
+type Handler = (req: any, ctx: { params: Promise<any> }) => Promise<Response>;
+type Needs = "user" | "member" | "admin";
+
+export type RouteCase = {
+  name: string;
+  handler: Handler;
+  method: string;
+  /** Path params for one call; may create a fresh resource when the call consumes it (delete, complete…). */
+  params?: (f: Fixture, caller: Caller) => Promise<Record<string, string>> | Record<string, string>;
+  body?: unknown;
+  needs: Needs;
+};
+
+let f: Fixture;
+let extra: { caseId: string; issueId: string; runId: string; sessionId: string; colleagueId: string };
+
+const project = () => ({ projectId: f.project.id });
+const freshRun = async (kind: typeof TEST_RUN) => ({ ...project(), runId: (await createRun(kind, f.admin.id, f.project.id, { name: "Matrix" })).id });
+
+export const ROUTES: RouteCase[] = [
+  { name: "GET /projects", handler: projectsRoute.GET, method: "GET", needs: "user" },
+  { name: "POST /projects", handler: projectsRoute.POST, method: "POST", body: { name: "Mine" }, needs: "user" },
+  { name: "GET /me/tokens", handler: tokensRoute.GET, method: "GET", needs: "user" },
+  { name: "POST /me/tokens", handler: tokensRoute.POST, method: "POST", body: { name: "CI" }, needs: "user" },
+  {
+    name: "DELETE /me/tokens/{t}",
+    handler: tokenRoute.DELETE,
+    method: "DELETE",
+    params: async (_f, caller) => ({ tokenId: (await createApiToken(caller.id, "to revoke")).apiToken.id }),
+    needs: "user",
+  },
+  { name: "GET /projects/{p}", handler: projectRoute.GET, method: "GET", params: project, needs: "member" },
+  { name: "PATCH /projects/{p}", handler: projectRoute.PATCH, method: "PATCH", params: project, body: { name: "Renamed" }, needs: "admin" },
+  { name: "GET /projects/{p}/members", handler: membersRoute.GET, method: "GET", params: project, needs: "member" },
+  {
+    name: "POST /projects/{p}/members",
+    handler: membersRoute.POST,
+    method: "POST",
+    params: project,
+    body: undefined, // set per call below: a fresh user each time
+    needs: "admin",
+  },
+  {
+    name: "PATCH /projects/{p}/members/{u}",
+    handler: memberRoute.PATCH,
+    method: "PATCH",
+    params: () => ({ ...project(), userId: extra.colleagueId }),
+    body: { role: "member" },
+    needs: "admin",
+  },
+  {
+    name: "DELETE /projects/{p}/members/{u}",
+    handler: memberRoute.DELETE,
+    method: "DELETE",
+    params: async () => {
+      const user = await makeUser("leaver");
+      await db().insert(projectMembers).values({ projectId: f.project.id, userId: user.id, role: "member" });
+      return { ...project(), userId: user.id };
+    },
+    needs: "admin",
+  },
+  { name: "GET /projects/{p}/cases", handler: casesRoute.GET, method: "GET", params: project, needs: "member" },
+  { name: "POST /projects/{p}/cases", handler: casesRoute.POST, method: "POST", params: project, body: { title: "Case" }, needs: "member" },
+  { name: "GET /projects/{p}/cases/{c}", handler: caseRoute.GET, method: "GET", params: () => ({ ...project(), caseId: extra.caseId }), needs: "member" },
+  {
+    name: "PATCH /projects/{p}/cases/{c}",
+    handler: caseRoute.PATCH,
+    method: "PATCH",
+    params: () => ({ ...project(), caseId: extra.caseId }),
+    body: { priority: "low" },
+    needs: "member",
+  },
+  {
+    name: "DELETE /projects/{p}/cases/{c}",
+    handler: caseRoute.DELETE,
+    method: "DELETE",
+    params: async () => ({ ...project(), caseId: (await createCase(f.admin.id, f.project.id, { title: "Gone", description: "", priority: "low" })).id }),
+    needs: "member",
+  },
+  { name: "GET /projects/{p}/issues", handler: issuesRoute.GET, method: "GET", params: project, needs: "member" },
+  { name: "POST /projects/{p}/issues", handler: issuesRoute.POST, method: "POST", params: project, body: { title: "Bug" }, needs: "member" },
+  { name: "GET /projects/{p}/issues/{i}", handler: issueRoute.GET, method: "GET", params: () => ({ ...project(), issueId: extra.issueId }), needs: "member" },
+  {
+    name: "PATCH /projects/{p}/issues/{i}",
+    handler: issueRoute.PATCH,
+    method: "PATCH",
+    params: () => ({ ...project(), issueId: extra.issueId }),
+    body: { state: "in_progress" },
+    needs: "member",
+  },
+  {
+    name: "DELETE /projects/{p}/issues/{i}",
+    handler: issueRoute.DELETE,
+    method: "DELETE",
+    params: async () => ({ ...project(), issueId: (await createIssue(f.admin.id, f.project.id, { title: "Gone" })).id }),
+    needs: "member",
+  },
+  ...runRoutes("test-runs", TEST_RUN, { list: testRunsRoute, one: testRunRoute, results: testRunResults, state: testRunState, complete: testRunComplete, duplicate: testRunDuplicate }, () => extra.runId),
+  ...runRoutes("sessions", SESSION, { list: sessionsRoute, one: sessionRoute, results: sessionResults, state: sessionState, complete: sessionComplete, duplicate: sessionDuplicate }, () => extra.sessionId),
+];
+
+function runRoutes(path: string, kind: typeof TEST_RUN, m: Record<"list" | "one" | "results" | "state" | "complete" | "duplicate", any>, existing: () => string): RouteCase[] {
+  const one = () => ({ ...project(), runId: existing() });
+  return [
+    { name: `GET /projects/{p}/${path}`, handler: m.list.GET, method: "GET", params: project, needs: "member" },
+    { name: `POST /projects/{p}/${path}`, handler: m.list.POST, method: "POST", params: project, body: { name: "Run" }, needs: "member" },
+    { name: `GET /projects/{p}/${path}/{r}`, handler: m.one.GET, method: "GET", params: one, needs: "member" },
+    { name: `POST /projects/{p}/${path}/{r}/results`, handler: m.results.POST, method: "POST", params: one, body: { status: "passed" }, needs: "member" },
+    { name: `POST /projects/{p}/${path}/{r}/state`, handler: m.state.POST, method: "POST", params: () => freshRun(kind), body: { state: "in_progress" }, needs: "member" },
+    { name: `POST /projects/{p}/${path}/{r}/complete`, handler: m.complete.POST, method: "POST", params: () => freshRun(kind), needs: "member" },
+    { name: `POST /projects/{p}/${path}/{r}/duplicate`, handler: m.duplicate.POST, method: "POST", params: one, needs: "member" },
+  ];
+}
+
+beforeAll(async () => {
+  f = await makeProject("Matrix project");
+  const colleague = await makeUser("colleague");
+  await db().insert(projectMembers).values({ projectId: f.project.id, userId: colleague.id, role: "member" });
+  extra = {
+    caseId: (await createCase(f.admin.id, f.project.id, { title: "Kept", description: "", priority: "medium" })).id,
+    issueId: (await createIssue(f.admin.id, f.project.id, { title: "Kept" })).id,
+    runId: (await createRun(TEST_RUN, f.admin.id, f.project.id, { name: "Kept" })).id,
+    sessionId: (await createRun(SESSION, f.admin.id, f.project.id, { name: "Kept" })).id,
+    colleagueId: colleague.id,
+  };
+});
+
+async function bodyFor(route: RouteCase) {
+  if (route.name === "POST /projects/{p}/members") return { email: (await makeUser("newcomer")).email, role: "member" };
+  return route.body;
+}
+
+async function callAs(route: RouteCase, caller: Caller | undefined) {
+  const who = caller ?? f.admin; // anonymous calls still need valid params to prove auth comes first
+  const params = (await route.params?.(f, who)) ?? {};
+  return call(route.handler, { method: route.method, params, token: caller?.token, body: await bodyFor(route) });
+}
+
+function expectOk(res: { status: number; text: string }) {
+  expect(res.status, res.text).toBeGreaterThanOrEqual(200);
+  expect(res.status, res.text).toBeLessThan(300);
+}
+
+describe.each(ROUTES)("$name (needs $needs)", (route) => {
+  it("anonymous → 401", async () => {
+    const res = await callAs(route, undefined);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it(route.needs === "user" ? "any signed-in user → 2xx" : "a member of another project → 404", async () => {
+    const res = await callAs(route, f.outsider);
+    if (route.needs === "user") expectOk(res);
+    else expect(res.status, res.text).toBe(404);
+  });
+
+  it(route.needs === "admin" ? "a member → 403" : "a member → 2xx", async () => {
+    const res = await callAs(route, f.member);
+    if (route.needs === "admin") expect(res.status, res.text).toBe(403);
+    else expectOk(res);
+  });
+
+  it("an admin → 2xx", async () => {
+    expectOk(await callAs(route, f.admin));
+  });
+});
+
+describe("credentials", () => {
+  it("an unknown or malformed bearer token is 401, not 404", async () => {
+    for (const token of ["sy_not-a-real-token", "garbage"]) {
+      const res = await call(projectRoute.GET, { params: project(), token });
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it("a revoked token stops working at once", async () => {
+    const { token, apiToken } = await createApiToken(f.member.id, "short-lived");
+    expect((await call(projectRoute.GET, { params: project(), token })).status).toBe(200);
+    await call(tokenRoute.DELETE, { method: "DELETE", params: { tokenId: apiToken.id }, token });
+    expect((await call(projectRoute.GET, { params: project(), token })).status).toBe(401);
+  });
+});
+
+describe("validation", () => {
+  const writes = ROUTES.filter((r) => r.body !== undefined || r.name === "POST /projects/{p}/members");
+
+  it.each(writes)("$name: malformed JSON → 400 problem+json", async (route) => {
+    const params = (await route.params?.(f, f.admin)) ?? {};
+    const res = await call(route.handler, { method: route.method, params, token: f.admin.token, body: "{not json" });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(res.json.detail).toMatch(/not valid JSON/);
+  });
+
+  it.each([
+    { name: "a project without a name", route: "POST /projects", body: { name: "  " }, field: "name" },
+    { name: "a member with a made-up role", route: "POST /projects/{p}/members", body: { email: "x@example.test", role: "owner" }, field: "role" },
+    { name: "a member with no email", route: "POST /projects/{p}/members", body: { role: "member" }, field: "email" },
+    { name: "a case with a bad priority", route: "POST /projects/{p}/cases", body: { title: "T", priority: "urgent" }, field: "priority" },
+    { name: "an empty case update", route: "PATCH /projects/{p}/cases/{c}", body: {}, field: "(body)" },
+    { name: "an issue with a bad external provider", route: "POST /projects/{p}/issues", body: { title: "T", external: { provider: "trello", key: "1" } }, field: "external.provider" },
+    { name: "a run with a non-hex commit", route: "POST /projects/{p}/test-runs", body: { name: "R", git: { commit_sha: "main" } }, field: "git.commit_sha" },
+    { name: "a result with an unknown status", route: "POST /projects/{p}/test-runs/{r}/results", body: { status: "green" }, field: "status" },
+    { name: "completing through the state route", route: "POST /projects/{p}/sessions/{r}/state", body: { state: "completed" }, field: "state" },
+    { name: "a token without a name", route: "POST /me/tokens", body: {}, field: "name" },
+  ])("$name → 422 naming $field", async ({ route: name, body, field }) => {
+    const route = ROUTES.find((r) => r.name === name)!;
+    const params = (await route.params?.(f, f.admin)) ?? {};
+    const res = await call(route.handler, { method: route.method, params, token: f.admin.token, body });
+    expect(res.status, res.text).toBe(422);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(res.json.errors.map((e: { path: string }) => e.path)).toContain(field);
+  });
+
+  it("adding someone without an account is 422 on email; adding a member twice is 409", async () => {
+    const route = ROUTES.find((r) => r.name === "POST /projects/{p}/members")!;
+    const nobody = await call(route.handler, { method: "POST", params: project(), token: f.admin.token, body: { email: "nobody@example.test", role: "member" } });
+    expect(nobody.status).toBe(422);
+    expect(nobody.json.errors[0].path).toBe("email");
+    const twice = await call(route.handler, { method: "POST", params: project(), token: f.admin.token, body: { email: f.member.email, role: "admin" } });
+    expect(twice.status).toBe(409);
+  });
+
+  it("the last admin can be neither demoted nor removed (409), and an unknown id is 404", async () => {
+    const demote = await call(memberRoute.PATCH, { method: "PATCH", params: { ...project(), userId: f.admin.id }, token: f.admin.token, body: { role: "member" } });
+    expect(demote.status).toBe(409);
+    expect(demote.json.detail).toMatch(/last admin/);
+    const remove = await call(memberRoute.DELETE, { method: "DELETE", params: { ...project(), userId: f.admin.id }, token: f.admin.token });
+    expect(remove.status).toBe(409);
+    const unknown = await call(caseRoute.GET, { params: { ...project(), caseId: "case_nope" }, token: f.admin.token });
+    expect(unknown.status).toBe(404);
+  });
+});
