@@ -1,0 +1,111 @@
+// The live issue stream: replay from live_events after Last-Event-ID, then whatever the process's
+// LISTEN bus delivers, with a heartbeat comment so proxies keep the connection open. Each user may
+// hold a limited number of streams per process; a stream's resources are released when it closes.
+import "server-only";
+import { env } from "@/lib/env";
+import { TooManyRequests } from "@/lib/http/errors";
+import { latestLiveEventId, liveEventsAfter, subscribeLive, type LiveEvent } from "./bus";
+import { HEARTBEAT_MS, sseComment, sseEvent, sseRetry } from "./sse-format";
+
+const g = globalThis as unknown as { switchyardStreamsPerUser?: Map<string, number> };
+const openStreams = () => (g.switchyardStreamsPerUser ??= new Map());
+
+export type LiveMessage = { id: number; kind: string; project_id: string; data: unknown };
+
+function message(e: LiveEvent): LiveMessage {
+  return { id: e.id, kind: e.kind, project_id: e.projectId, data: e.payload };
+}
+
+export function openLiveStream(opts: { userId: string; projectIds: string[]; lastEventId: number | null; signal: AbortSignal }): Response {
+  const count = openStreams().get(opts.userId) ?? 0;
+  if (count >= env().SSE_MAX_STREAMS_PER_USER) {
+    throw new TooManyRequests(`You already have ${count} live streams open; close a tab and try again.`);
+  }
+  openStreams().set(opts.userId, count + 1);
+
+  const projectIds = new Set(opts.projectIds);
+  const encoder = new TextEncoder();
+  let closed = false;
+  let cleanup = () => {};
+
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let lastSent = 0;
+      let ready = false; // until the replay is written, live events wait in `buffer`
+      const buffer: LiveEvent[] = [];
+      const sent = new Set<number>(); // ids already written (replay and live can overlap)
+      const write = (chunk: string) => {
+        if (closed) return;
+        try {
+          controller.enqueue(encoder.encode(chunk));
+        } catch {
+          close();
+        }
+      };
+      const send = (e: LiveEvent) => {
+        if (sent.has(e.id)) return;
+        sent.add(e.id);
+        if (sent.size > 2_000) sent.delete(sent.values().next().value!);
+        lastSent = Math.max(lastSent, e.id);
+        write(sseEvent(e.id, message(e)));
+      };
+      const catchUp = async () => {
+        for (;;) {
+          const missed = await liveEventsAfter([...projectIds], lastSent);
+          missed.forEach(send);
+          if (missed.length < 500) return;
+        }
+      };
+      const heartbeat = setInterval(() => write(sseComment("heartbeat")), HEARTBEAT_MS);
+      let unsubscribe = () => {};
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        clearInterval(heartbeat);
+        unsubscribe();
+        const n = (openStreams().get(opts.userId) ?? 1) - 1;
+        if (n > 0) openStreams().set(opts.userId, n);
+        else openStreams().delete(opts.userId);
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      cleanup = close;
+      opts.signal.addEventListener("abort", close, { once: true });
+      if (opts.signal.aborted) return close();
+
+      write(sseRetry());
+      try {
+        unsubscribe = await subscribeLive({
+          projectIds,
+          deliver: (e) => (ready ? send(e) : buffer.push(e)),
+          resync: () => void catchUp().catch(() => close()),
+        });
+        if (closed) return unsubscribe();
+        lastSent = opts.lastEventId ?? (await latestLiveEventId());
+        await catchUp();
+        ready = true;
+        buffer.splice(0).forEach(send);
+        write(sseComment("connected"));
+      } catch (err) {
+        console.error("[live] stream setup failed:", err instanceof Error ? err.message : err);
+        close();
+      }
+    },
+    cancel() {
+      cleanup();
+    },
+  });
+
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      connection: "keep-alive",
+      // nginx buffers responses by default, which would hold events back until the buffer fills.
+      "x-accel-buffering": "no",
+    },
+  });
+}
