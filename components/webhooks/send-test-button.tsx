@@ -32,8 +32,9 @@ export function SendTestButton({
   async function send() {
     setPending(true);
     try {
-      const res = await api<{ delivery?: { id: string } }>(endpoint, { method: "POST" });
-      const deliveryId = res?.delivery?.id;
+      // Outbound answers { delivery }, inbound { delivery_id }: both name the delivery to watch.
+      const res = await api<{ delivery?: { id: string }; delivery_id?: string }>(endpoint, { method: "POST" });
+      const deliveryId = res?.delivery?.id ?? res?.delivery_id;
       const detail = deliveryId ? await waitForAttempt(projectId, deliveryId) : null;
       toast(describe(detail));
     } catch (err) {

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { AdminsOnly } from "@/components/admins-only";
+import { Skeleton } from "@/components/ui/skeleton";
+import { DeliveriesView } from "@/components/webhooks/deliveries-view";
+import { WebhooksTabs } from "@/components/webhooks/webhooks-tabs";
+import { requirePageMember } from "@/lib/auth/page-access";
+
+export const metadata: Metadata = { title: "Deliveries" };
+
+export default async function DeliveriesPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const actor = await requirePageMember(projectId, `/projects/${projectId}/settings/webhooks/deliveries`);
+  if (actor.role !== "admin") return <AdminsOnly projectId={projectId} what="webhooks" />;
+  return (
+    <div className="mx-auto max-w-6xl space-y-6">
+      <WebhooksTabs projectId={projectId} current="deliveries" />
+      <Suspense fallback={<Skeleton className="h-96 w-full" />}>
+        <DeliveriesView projectId={projectId} />
+      </Suspense>
+    </div>
+  );
+}
