@@ -107,7 +107,7 @@ describe("live issue stream", () => {
     const cookie = await sessionCookie(admin);
     const cap = env().SSE_MAX_STREAMS_PER_USER;
     const before = liveSubscriberCount();
-    const streams = [];
+    const streams: Awaited<ReturnType<typeof open>>[] = [];
     for (let i = 0; i < cap; i++) streams.push(await open(`projectId=${project.id}`, cookie));
     await until(() => streams.every((s) => s.raw().includes(": connected")), "all ready");
     const over = await open(`projectId=${project.id}`, cookie);
