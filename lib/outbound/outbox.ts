@@ -1,8 +1,9 @@
-// Fan-out into the outbox: one delivery per subscribed webhook, in the emitting transaction.
-// Webhooks that are disabled or paused by hand get their delivery parked ('paused'), never dropped.
+// The outbox's delivery states outside the drain: fan-out in the emitting transaction, and
+// parking/unparking when a webhook is disabled, paused, re-enabled or resumed. Webhooks that are
+// disabled or paused get their deliveries parked ('paused'), never dropped.
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
+import type { Executor, Tx } from "@/db/client";
 import type { EventEnvelope } from "@/lib/events/catalog";
 
 export const OUTBOX_CHANNEL = "switchyard_outbox";
@@ -15,5 +16,31 @@ export async function enqueueDeliveries(tx: Tx, event: EventEnvelope): Promise<v
     from outbound_webhooks w
     where w.project_id = ${event.project.id} and ${event.type} = any(w.events)
     returning status`);
-  if (inserted.some((r) => r.status === "pending")) await tx.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+  if (inserted.some((r) => r.status === "pending")) await notifyOutbox(tx);
+}
+
+/** Wakes every in-process drain (delivered at commit). */
+export async function notifyOutbox(exec: Executor): Promise<void> {
+  await exec.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+}
+
+/** Parks a webhook's waiting deliveries; in-flight ones are parked when their attempt is recorded. */
+export async function parkDeliveries(exec: Executor, webhookId: string): Promise<number> {
+  const rows = await exec.execute(sql`
+    update deliveries set status = 'paused', lease_until = null, updated_at = now()
+    where outbound_webhook_id = ${webhookId} and status in ('pending', 'failed')
+    returning id`);
+  return rows.length;
+}
+
+/** Makes parked deliveries due now, unless the webhook is still disabled or paused. */
+export async function unparkDeliveries(exec: Executor, webhookId: string): Promise<number> {
+  const rows = await exec.execute(sql`
+    update deliveries d set status = 'pending', next_attempt_at = now(), updated_at = now()
+    from outbound_webhooks w
+    where d.outbound_webhook_id = ${webhookId} and d.status = 'paused' and w.id = d.outbound_webhook_id
+      and not w.paused and w.health <> 'disabled'
+    returning d.id`);
+  if (rows.length) await notifyOutbox(exec);
+  return rows.length;
 }

@@ -57,7 +57,7 @@ function embeddedV4(hi: number, lo: number): ipaddr.IPv4 {
 }
 
 function classifyV6(addr: ipaddr.IPv6): AddressClass {
-  const range = addr.range();
+  const range: string = addr.range();
   // Translation prefixes embed an IPv4 address; judge the address they lead to.
   if (range === "rfc6052" || range === "rfc6145") return classifyV4(embeddedV4(addr.parts[6], addr.parts[7]));
   if (range === "6to4") return classifyV4(embeddedV4(addr.parts[1], addr.parts[2]));

@@ -1,0 +1,117 @@
+// Claiming due deliveries (DESIGN section 6.2). A claim moves rows to 'delivering' with a lease:
+// next_attempt_at = lease_until = now() + lease. If the drain dies, the rows simply become due
+// again when the lease ends and the next claim takes them — nothing is lost between claim and send.
+import "server-only";
+import type postgres from "postgres";
+import { decrypt } from "@/lib/crypto/at-rest";
+import type { EventEnvelope } from "@/lib/events/catalog";
+import { openHeaders, type StoredCustomHeader } from "./custom-headers";
+import type { Target } from "./request";
+
+export type ClaimedDelivery = {
+  id: string;
+  projectId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  attempt: number; // 1-based number of the attempt this claim makes
+  event: EventEnvelope;
+};
+
+export async function claimDueDeliveries(
+  sql: postgres.Sql,
+  opts: { limit: number; leaseMs: number; excludeWebhooks?: string[] },
+): Promise<ClaimedDelivery[]> {
+  const rows = await sql<{ id: string; project_id: string; outbound_webhook_id: string; event_id: string; event_type: string; attempts: number }[]>`
+    with due as (
+      select id from deliveries
+      where direction = 'outbound' and status in ('pending', 'failed', 'delivering') and next_attempt_at <= now()
+        and outbound_webhook_id <> all(${opts.excludeWebhooks ?? []}::text[])
+      order by next_attempt_at
+      limit ${opts.limit}
+      for update skip locked
+    )
+    update deliveries d
+    set status = 'delivering', attempts = d.attempts + 1, updated_at = now(),
+        lease_until = now() + ${opts.leaseMs} * interval '1 millisecond',
+        next_attempt_at = now() + ${opts.leaseMs} * interval '1 millisecond'
+    from due where d.id = due.id
+    returning d.id, d.project_id, d.outbound_webhook_id, d.event_id, d.event_type, d.attempts`;
+  if (!rows.length) return [];
+  // Fan-out shares events, so read each payload once.
+  const eventIds = [...new Set(rows.map((r) => r.event_id))];
+  const events = await sql<{ id: string; payload: EventEnvelope }[]>`select id, payload from events where id = any(${eventIds}::text[])`;
+  const byId = new Map(events.map((e) => [e.id, e.payload]));
+  return rows.map((r) => ({
+    id: r.id,
+    projectId: r.project_id,
+    webhookId: r.outbound_webhook_id,
+    eventId: r.event_id,
+    eventType: r.event_type,
+    attempt: r.attempts,
+    event: byId.get(r.event_id)!,
+  }));
+}
+
+/** Hands claimed rows back untouched (e.g. their webhook is at its in-flight cap). */
+export async function releaseDeliveries(sql: postgres.Sql, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await sql`
+    update deliveries
+    set attempts = attempts - 1, status = (case when attempts - 1 = 0 then 'pending' else 'failed' end)::delivery_status,
+        lease_until = null, next_attempt_at = now(), updated_at = now()
+    where id = any(${ids}::text[]) and status = 'delivering'`;
+}
+
+/** Parks claimed rows without an attempt: their webhook was paused or disabled meanwhile. */
+export async function parkClaimed(sql: postgres.Sql, ids: string[]): Promise<void> {
+  if (!ids.length) return;
+  await sql`
+    update deliveries set attempts = attempts - 1, status = 'paused', lease_until = null, updated_at = now()
+    where id = any(${ids}::text[]) and status = 'delivering'`;
+}
+
+export type LoadedTarget = { target: Target; projectId: string; blocked: boolean };
+
+// Ciphertexts are unique per encryption, so a cache keyed by ciphertext can never serve a stale value.
+const plaintextCache = new Map<string, string>();
+function open(ciphertext: string): string {
+  let v = plaintextCache.get(ciphertext);
+  if (v === undefined) {
+    if (plaintextCache.size > 10_000) plaintextCache.clear();
+    v = decrypt(ciphertext);
+    plaintextCache.set(ciphertext, v);
+  }
+  return v;
+}
+
+/**
+ * Where and how to send for each webhook of a claimed batch, read fresh per batch so a rotation,
+ * pause or URL change applies to the very next claim. Retiring secrets past their deadline never sign.
+ */
+export async function loadTargets(sql: postgres.Sql, webhookIds: string[]): Promise<Map<string, LoadedTarget>> {
+  const rows = await sql<
+    { id: string; project_id: string; kind: "generic" | "slack"; url: string | null; url_ciphertext: string | null; custom_headers: StoredCustomHeader[]; blocked: boolean; secrets: string[] }[]
+  >`
+    select w.id, w.project_id, w.kind, w.url, w.url_ciphertext, w.custom_headers, (w.paused or w.health = 'disabled') as blocked,
+      coalesce(array_agg(s.secret_ciphertext order by s.state, s.created_at desc) filter (where s.id is not null), '{}') as secrets
+    from outbound_webhooks w
+    left join webhook_secrets s on s.webhook_id = w.id and (s.state = 'active' or s.retire_at > now())
+    where w.id = any(${webhookIds}::text[])
+    group by w.id`;
+  return new Map(
+    rows.map((w) => [
+      w.id,
+      {
+        projectId: w.project_id,
+        blocked: w.blocked,
+        target: {
+          kind: w.kind,
+          url: w.url ?? open(w.url_ciphertext!),
+          secrets: w.secrets.map(open),
+          headers: openHeaders(w.custom_headers, open),
+        },
+      },
+    ]),
+  );
+}

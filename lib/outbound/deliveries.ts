@@ -1,0 +1,129 @@
+// The Deliveries tab: outbound attempts and inbound receipts in one list, newest first, with keyset
+// pagination on (created_at, id) so every page is an index range scan however large the table grows.
+import "server-only";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { deliveries, deliveryAttempts, events, inboundWebhooks, outboundWebhooks } from "@/db/schema";
+import type { EventEnvelope } from "@/lib/events/catalog";
+import { Invalid, NotFound } from "@/lib/http/errors";
+import { presentDelivery, type DeliveryJson } from "./present";
+
+export const listDeliveriesQuery = z.object({
+  cursor: z.string().optional(),
+  direction: z.enum(["outbound", "inbound"]).optional(),
+  webhook: z.string().min(1).optional(),
+  status: z.enum(["pending", "delivering", "succeeded", "failed", "dead", "paused"]).optional(),
+  event: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuery>;
+
+/** Opaque cursor: the exact created_at text (microseconds survive) and the id of the last row. */
+export function encodeCursor(createdAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([createdAt, id])).toString("base64url");
+}
+export function decodeCursor(cursor: string): [string, string] | null {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "string") && !Number.isNaN(Date.parse(v[0])) ? [v[0], v[1]] : null;
+  } catch {
+    return null;
+  }
+}
+
+const webhookName = sql<string | null>`coalesce(${outboundWebhooks.name}, case when ${inboundWebhooks.provider} is not null then 'Inbound (' || ${inboundWebhooks.provider} || ')' end)`;
+
+const listColumns = {
+  id: deliveries.id,
+  direction: deliveries.direction,
+  outboundWebhookId: deliveries.outboundWebhookId,
+  inboundWebhookId: deliveries.inboundWebhookId,
+  webhookName,
+  eventId: deliveries.eventId,
+  eventType: deliveries.eventType,
+  status: deliveries.status,
+  outcome: deliveries.outcome,
+  outcomeReason: deliveries.outcomeReason,
+  attempts: deliveries.attempts,
+  nextAttemptAt: deliveries.nextAttemptAt,
+  lastStatusCode: deliveries.lastStatusCode,
+  lastError: deliveries.lastError,
+  replayOf: deliveries.replayOf,
+  createdAt: deliveries.createdAt,
+  updatedAt: deliveries.updatedAt,
+};
+
+export async function listDeliveries(projectId: string, q: ListDeliveriesQuery): Promise<{ deliveries: DeliveryJson[]; next_cursor: string | null }> {
+  const where: SQL[] = [eq(deliveries.projectId, projectId)];
+  if (q.direction) where.push(eq(deliveries.direction, q.direction));
+  if (q.status) where.push(eq(deliveries.status, q.status));
+  if (q.event) where.push(eq(deliveries.eventType, q.event));
+  if (q.webhook) where.push(sql`(${deliveries.outboundWebhookId} = ${q.webhook} or ${deliveries.inboundWebhookId} = ${q.webhook})`);
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    if (!c) throw new Invalid("cursor: not a cursor returned by this API", [{ path: "cursor", message: "invalid cursor" }]);
+    where.push(sql`(${deliveries.createdAt}, ${deliveries.id}) < (${c[0]}::timestamptz, ${c[1]})`);
+  }
+  const rows = await db()
+    .select({ ...listColumns, cursorAt: sql<string>`${deliveries.createdAt}::text` })
+    .from(deliveries)
+    .leftJoin(outboundWebhooks, eq(outboundWebhooks.id, deliveries.outboundWebhookId))
+    .leftJoin(inboundWebhooks, eq(inboundWebhooks.id, deliveries.inboundWebhookId))
+    .where(and(...where))
+    .orderBy(sql`${deliveries.createdAt} desc, ${deliveries.id} desc`)
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    deliveries: page.map(presentDelivery),
+    next_cursor: rows.length > q.limit && last ? encodeCursor(last.cursorAt, last.id) : null,
+  };
+}
+
+export async function getDeliveryDetail(projectId: string, deliveryId: string) {
+  const [row] = await db()
+    .select({
+      ...listColumns,
+      payload: events.payload,
+      requestDigest: deliveries.requestDigest,
+      providerDeliveryId: deliveries.providerDeliveryId,
+      urlRedacted: outboundWebhooks.urlRedacted,
+    })
+    .from(deliveries)
+    .leftJoin(outboundWebhooks, eq(outboundWebhooks.id, deliveries.outboundWebhookId))
+    .leftJoin(inboundWebhooks, eq(inboundWebhooks.id, deliveries.inboundWebhookId))
+    .leftJoin(events, eq(events.id, deliveries.eventId))
+    .where(and(eq(deliveries.projectId, projectId), eq(deliveries.id, deliveryId)));
+  if (!row) throw new NotFound("Delivery not found.");
+  const attempts = await db().select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(asc(deliveryAttempts.n), asc(deliveryAttempts.id));
+  const chain = await db().execute<{ id: string; replay_of: string | null; status: string; created_at: string }>(sql`
+    with recursive up as (
+      select id, replay_of, 0 as depth from deliveries where id = ${deliveryId} and project_id = ${projectId}
+      union all
+      select d.id, d.replay_of, up.depth + 1 from deliveries d join up on d.id = up.replay_of
+    ), down as (
+      select d.id, d.replay_of, d.status, d.created_at from deliveries d where d.id = (select id from up order by depth desc limit 1)
+      union all
+      select d.id, d.replay_of, d.status, d.created_at from deliveries d join down on d.replay_of = down.id
+    )
+    select id, replay_of, status::text, created_at from down order by created_at, id`);
+  return {
+    delivery: presentDelivery(row),
+    payload: (row.payload as EventEnvelope | null) ?? null,
+    request_digest: row.requestDigest,
+    provider_delivery_id: row.providerDeliveryId,
+    url: row.urlRedacted ?? null,
+    attempts: attempts.map((a) => ({
+      n: a.n,
+      started_at: a.startedAt.toISOString(),
+      duration_ms: a.durationMs,
+      status_code: a.statusCode,
+      error_class: a.errorClass,
+      error_message: a.errorMessage,
+      request_headers: a.requestHeaders,
+      response_excerpt: a.responseExcerpt,
+    })),
+    replay_chain: chain.map((c) => ({ id: c.id, replay_of: c.replay_of, status: c.status, created_at: new Date(c.created_at).toISOString() })),
+  };
+}

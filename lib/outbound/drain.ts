@@ -1,0 +1,157 @@
+// One drain cycle (DESIGN section 6.2–6.3): claim due deliveries in batches, send them with a global
+// and a per-webhook cap on requests in flight, and commit outcomes in small batches as they complete.
+// Time-boxed for the cron route; the in-process worker runs it with a wake-up signal instead.
+import "server-only";
+import type postgres from "postgres";
+import { sqlClient } from "@/db/client";
+import { env } from "@/lib/env";
+import { claimDueDeliveries, loadTargets, parkClaimed, releaseDeliveries, type ClaimedDelivery, type LoadedTarget } from "./claim";
+import { ATTEMPT_TIMEOUT_MS, sharedDispatcher, type Dispatcher } from "./dispatcher";
+import { recordAttempts, type AttemptRecord } from "./record";
+import { buildRequest } from "./request";
+import { nextAttempt } from "./retry-policy";
+import { enforceRetireDeadlines } from "./secrets";
+import { classifySlackResponse } from "./slack";
+import { Wakeup } from "./wakeup";
+
+export type DrainOptions = {
+  /** Stop claiming after this long; attempts in flight are cut at the same deadline. Default 25 s. */
+  timeBoxMs?: number;
+  /** How long a claim holds its rows before another drain may take them. Default 60 s. */
+  leaseMs?: number;
+  batchSize?: number;
+  concurrency?: number;
+  perWebhookCap?: number;
+  attemptTimeoutMs?: number;
+  /** Return as soon as nothing is due and nothing is in flight (cron, tests). */
+  untilIdle?: boolean;
+  /** Without untilIdle: how to wait for work (NOTIFY + poll); default a plain poll. */
+  wakeup?: Wakeup;
+  pollMs?: number;
+  signal?: AbortSignal;
+  sql?: postgres.Sql;
+  dispatcher?: Dispatcher;
+  /** Called after every claim (tests use it to kill a drain mid-batch). */
+  onClaim?: (claimed: ClaimedDelivery[]) => void;
+};
+
+export type DrainCounts = { claimed: number; succeeded: number; retrying: number; dead: number; parked: number; released: number; secrets_retired: number };
+
+export const DRAIN_DEFAULTS = { timeBoxMs: 25_000, leaseMs: 60_000, batchSize: 200, concurrency: 256, perWebhookCap: 64, pollMs: 1_000 };
+const FLUSH_SIZE = 250;
+const FLUSH_DELAY_MS = 4;
+const SECRET_SWEEP_MS = 30_000;
+
+export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCounts> {
+  const o = { ...DRAIN_DEFAULTS, ...options };
+  const sql = o.sql ?? sqlClient();
+  const dispatcher = o.dispatcher ?? sharedDispatcher();
+  const appUrl = env().APP_URL;
+  const deadline = Date.now() + o.timeBoxMs;
+  const counts: DrainCounts = { claimed: 0, succeeded: 0, retrying: 0, dead: 0, parked: 0, released: 0, secrets_retired: 0 };
+  const progress = new Wakeup(); // fires whenever an attempt completes
+  const wakeup = o.wakeup ?? new Wakeup();
+  const inflightByWebhook = new Map<string, number>();
+  const sends = new Set<Promise<void>>();
+  let buffer: AttemptRecord[] = [];
+  let flushTimer: NodeJS.Timeout | undefined;
+  let flushing: Promise<void> = Promise.resolve();
+  let lastSecretSweep = 0;
+
+  const flush = () => {
+    clearTimeout(flushTimer);
+    flushTimer = undefined;
+    const batch = buffer;
+    buffer = [];
+    if (!batch.length) return;
+    flushing = flushing.then(async () => {
+      try {
+        const c = await recordAttempts(sql, batch);
+        counts.succeeded += c.succeeded;
+        counts.retrying += c.retrying;
+        counts.dead += c.dead;
+        counts.parked += c.parked;
+      } catch (err) {
+        // The rows stay leased and are sent again when the lease ends: at least once, never lost.
+        console.error(`[outbox] recording ${batch.length} attempts failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+  };
+
+  const start = (d: ClaimedDelivery, t: LoadedTarget) => {
+    inflightByWebhook.set(d.webhookId, (inflightByWebhook.get(d.webhookId) ?? 0) + 1);
+    const p = attempt(d, t).then((rec) => {
+      inflightByWebhook.set(d.webhookId, inflightByWebhook.get(d.webhookId)! - 1);
+      buffer.push(rec);
+      if (buffer.length >= FLUSH_SIZE) flush();
+      else flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
+      sends.delete(p);
+      progress.notify();
+    });
+    sends.add(p);
+  };
+
+  const attempt = async (d: ClaimedDelivery, t: LoadedTarget): Promise<AttemptRecord> => {
+    const req = buildRequest(t.target, d.id, d.event, Math.floor(Date.now() / 1000), appUrl);
+    const timeout = Math.max(1_000, Math.min(o.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS, deadline - Date.now()));
+    const res = await dispatcher.send(req, timeout);
+    const ok = res.statusCode !== null && res.statusCode >= 200 && res.statusCode < 300;
+    const slack = t.target.kind === "slack" && res.statusCode !== null ? classifySlackResponse(res.statusCode, res.excerpt ?? "") : null;
+    const decision = nextAttempt(d.attempt, ok ? { ok: true } : { ok: false, statusCode: res.statusCode, retryAfter: res.retryAfter, permanent: slack?.permanent });
+    const errorClass = res.error?.errorClass ?? (ok ? null : slack ? "slack_error" : "http_status");
+    const errorMessage = res.error?.message ?? (ok ? null : slack ? `Slack: ${slack.error}${slack.permanent ? " (permanent)" : ""}` : `HTTP ${res.statusCode}`);
+    return {
+      deliveryId: d.id,
+      webhookId: d.webhookId,
+      n: d.attempt,
+      startedAt: res.startedAt,
+      durationMs: res.durationMs,
+      statusCode: res.statusCode,
+      errorClass,
+      errorMessage,
+      requestHeaders: req.recordedHeaders,
+      responseExcerpt: res.excerpt,
+      decision,
+    };
+  };
+
+  while (!o.signal?.aborted && Date.now() < deadline) {
+    if (Date.now() - lastSecretSweep > SECRET_SWEEP_MS) {
+      lastSecretSweep = Date.now();
+      counts.secrets_retired += await enforceRetireDeadlines();
+    }
+    const room = o.concurrency - sends.size;
+    if (room < Math.min(o.batchSize, Math.ceil(o.concurrency / 4))) {
+      await progress.wait(deadline - Date.now());
+      continue;
+    }
+    const saturated = [...inflightByWebhook].filter(([, n]) => n >= o.perWebhookCap).map(([id]) => id);
+    const claimed = await claimDueDeliveries(sql, { limit: Math.min(room, o.batchSize), leaseMs: o.leaseMs, excludeWebhooks: saturated });
+    o.onClaim?.(claimed);
+    if (!claimed.length) {
+      if (sends.size) await Promise.race([progress.wait(deadline - Date.now()), wakeup.wait(deadline - Date.now())]);
+      else if (o.untilIdle) break;
+      else await wakeup.wait(Math.min(o.pollMs, deadline - Date.now()));
+      continue;
+    }
+    counts.claimed += claimed.length;
+    const targets = await loadTargets(sql, [...new Set(claimed.map((d) => d.webhookId))]);
+    const release: string[] = [];
+    const park: string[] = [];
+    for (const d of claimed) {
+      const t = targets.get(d.webhookId);
+      if (!t) continue; // webhook deleted meanwhile: its deliveries went with it
+      if (t.blocked) park.push(d.id);
+      else if ((inflightByWebhook.get(d.webhookId) ?? 0) >= o.perWebhookCap) release.push(d.id);
+      else start(d, t);
+    }
+    await releaseDeliveries(sql, release);
+    await parkClaimed(sql, park);
+    counts.released += release.length;
+    counts.parked += park.length;
+  }
+  await Promise.all(sends);
+  flush();
+  await flushing;
+  return counts;
+}

@@ -1,0 +1,111 @@
+// Commits the outcomes of a batch of attempts in one short transaction: attempt rows, delivery
+// states, and each webhook's health (folded in completion order) with its audit trail.
+import "server-only";
+import type postgres from "postgres";
+import { foldHealth, type Health } from "./health";
+import type { RetryDecision } from "./retry-policy";
+
+export type AttemptRecord = {
+  deliveryId: string;
+  webhookId: string;
+  n: number;
+  startedAt: Date;
+  durationMs: number;
+  statusCode: number | null;
+  errorClass: string | null;
+  errorMessage: string | null;
+  requestHeaders: Record<string, string> | null;
+  responseExcerpt: string | null;
+  decision: RetryDecision;
+};
+
+export type RecordCounts = { succeeded: number; retrying: number; dead: number; parked: number };
+
+export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]): Promise<RecordCounts> {
+  const counts: RecordCounts = { succeeded: 0, retrying: 0, dead: 0, parked: 0 };
+  if (!records.length) return counts;
+  const webhookIds = [...new Set(records.map((r) => r.webhookId))].sort();
+  await sql.begin(async (tx) => {
+    // Losing this commit in a database crash only means the delivery is sent again (its lease
+    // expires); at-least-once holds, so the attempt log need not wait for the WAL flush.
+    await tx`set local synchronous_commit = off`;
+    // Sorted ids: concurrent drains lock webhooks in the same order and cannot deadlock.
+    const hooks = await tx<{ id: string; project_id: string; health: Health; consecutive_failures: number; paused: boolean }[]>`
+      select id, project_id, health, consecutive_failures, paused from outbound_webhooks
+      where id = any(${webhookIds}::text[]) order by id for update`;
+    const state = new Map(hooks.map((h) => [h.id, h]));
+    const webhookUpdates: { id: string; health: Health; cf: number; ok: boolean; failed: boolean }[] = [];
+    const audits: { project_id: string; action: string; target_id: string; details: unknown }[] = [];
+    const newlyDisabled: string[] = [];
+    for (const h of hooks) {
+      const mine = records.filter((r) => r.webhookId === h.id);
+      const outcomes = mine.map((r) => (r.decision.kind === "succeeded" ? "success" : "failure") as "success" | "failure");
+      const next = foldHealth({ health: h.health, consecutiveFailures: h.consecutive_failures }, outcomes);
+      webhookUpdates.push({ id: h.id, health: next.health, cf: next.consecutiveFailures, ok: outcomes.includes("success"), failed: outcomes.includes("failure") });
+      for (const t of next.transitions) {
+        audits.push({ project_id: h.project_id, action: `outbound_webhook.${t.to}`, target_id: h.id, details: { from: t.from, to: t.to, reason: t.reason } });
+        if (t.to === "disabled") newlyDisabled.push(h.id);
+      }
+      state.set(h.id, { ...h, health: next.health });
+    }
+    const deliveryUpdates = records.map((r) => {
+      const hook = state.get(r.webhookId);
+      let status: string = r.decision.kind === "succeeded" ? "succeeded" : r.decision.kind === "dead" ? "dead" : "failed";
+      // A failed delivery of a webhook that is (now) disabled or paused parks instead of retrying.
+      if (status === "failed" && hook && (hook.health === "disabled" || hook.paused)) status = "paused";
+      counts[status === "succeeded" ? "succeeded" : status === "dead" ? "dead" : status === "paused" ? "parked" : "retrying"]++;
+      return {
+        id: r.deliveryId,
+        n: r.n,
+        status,
+        delay_ms: r.decision.kind === "retry" ? r.decision.delayMs : 0,
+        status_code: r.statusCode,
+        last_error: r.decision.kind === "dead" ? `${r.decision.reason}${r.errorMessage ? ` Last error: ${r.errorMessage}` : ""}` : r.errorMessage,
+      };
+    });
+    await tx`
+      insert into delivery_attempts (delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, request_headers, response_excerpt)
+      select x.delivery_id, x.n, x.started_at, x.duration_ms, x.status_code, x.error_class, x.error_message, x.request_headers, x.response_excerpt
+      from jsonb_to_recordset(${JSON.stringify(
+        records.map((r) => ({
+          delivery_id: r.deliveryId,
+          n: r.n,
+          started_at: r.startedAt.toISOString(),
+          duration_ms: r.durationMs,
+          status_code: r.statusCode,
+          error_class: r.errorClass,
+          error_message: r.errorMessage,
+          request_headers: r.requestHeaders,
+          response_excerpt: r.responseExcerpt?.replace(/\u0000/g, "") ?? null,
+        })),
+      )}::jsonb) as x(delivery_id text, n int, started_at timestamptz, duration_ms int, status_code int, error_class text, error_message text, request_headers jsonb, response_excerpt text)
+      where exists (select 1 from deliveries d where d.id = x.delivery_id) -- its webhook may have been deleted meanwhile`;
+    // Only the claim that is still current may settle the row: if this drain's lease ran out and another
+    // drain re-claimed it, attempts moved on and this late result is logged above but changes nothing.
+    await tx`
+      update deliveries d
+      set status = x.status::delivery_status, next_attempt_at = now() + x.delay_ms * interval '1 millisecond',
+          lease_until = null, last_status_code = x.status_code, last_error = x.last_error, updated_at = now()
+      from jsonb_to_recordset(${JSON.stringify(deliveryUpdates)}::jsonb) as x(id text, n int, status text, delay_ms int, status_code int, last_error text)
+      where d.id = x.id and d.status = 'delivering' and d.attempts = x.n`;
+    await tx`
+      update outbound_webhooks w
+      set health = x.health::webhook_health, consecutive_failures = x.cf, last_dispatched_at = now(),
+          last_success_at = case when x.ok then now() else w.last_success_at end,
+          last_failure_at = case when x.failed then now() else w.last_failure_at end
+      from jsonb_to_recordset(${JSON.stringify(webhookUpdates)}::jsonb) as x(id text, health text, cf int, ok boolean, failed boolean)
+      where w.id = x.id`;
+    if (newlyDisabled.length) {
+      await tx`
+        update deliveries set status = 'paused', lease_until = null, updated_at = now()
+        where outbound_webhook_id = any(${newlyDisabled}::text[]) and status in ('pending', 'failed')`;
+    }
+    if (audits.length) {
+      await tx`
+        insert into audit_log (project_id, actor_id, action, target_id, details)
+        select x.project_id, null, x.action, x.target_id, x.details
+        from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) as x(project_id text, action text, target_id text, details jsonb)`;
+    }
+  });
+  return counts;
+}

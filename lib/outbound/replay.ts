@@ -1,0 +1,82 @@
+// Replay: a new delivery of the same event to the same webhook, pointing at the original through
+// replay_of. Same event (so the same body and webhook-id), new x-switchyard-delivery.
+// Bulk replay is one transaction: all of its outbound ids are enqueued or none.
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db, type Tx } from "@/db/client";
+import { deliveries, outboundWebhooks } from "@/db/schema";
+import type { ProjectActor } from "@/lib/auth/access";
+import { Invalid, NotFound } from "@/lib/http/errors";
+import { newId } from "@/lib/ids";
+import { writeAudit } from "./audit";
+import { notifyOutbox } from "./outbox";
+import { presentDelivery, type DeliveryJson } from "./present";
+
+export const MAX_BULK_REPLAY = 100;
+
+export const bulkReplayInput = z.object({
+  ids: z
+    .array(z.string().min(1))
+    .min(1, "select at least one delivery")
+    .max(MAX_BULK_REPLAY, `at most ${MAX_BULK_REPLAY} deliveries can be replayed at once; nothing was replayed`),
+});
+
+export type SkippedReplay = { id: string; reason: "inbound" | "not_found" };
+
+async function replayMany(tx: Tx, projectId: string, ids: string[]): Promise<{ replayed: DeliveryJson[]; skipped: SkippedReplay[] }> {
+  const unique = [...new Set(ids)];
+  const originals = await tx
+    .select({ d: deliveries, webhookName: outboundWebhooks.name, blocked: sql<boolean>`${outboundWebhooks.paused} or ${outboundWebhooks.health} = 'disabled'` })
+    .from(deliveries)
+    .leftJoin(outboundWebhooks, eq(outboundWebhooks.id, deliveries.outboundWebhookId))
+    .where(and(eq(deliveries.projectId, projectId), inArray(deliveries.id, unique)));
+  const byId = new Map(originals.map((o) => [o.d.id, o]));
+  const skipped: SkippedReplay[] = [];
+  const rows: (typeof deliveries.$inferInsert)[] = [];
+  for (const id of unique) {
+    const o = byId.get(id);
+    if (!o) skipped.push({ id, reason: "not_found" });
+    // Inbound receipts keep only a digest of the tracker's request; they cannot be re-sent.
+    else if (o.d.direction !== "outbound" || !o.d.eventId) skipped.push({ id, reason: "inbound" });
+    else
+      rows.push({
+        id: newId("dlv"),
+        projectId,
+        direction: "outbound",
+        outboundWebhookId: o.d.outboundWebhookId,
+        eventId: o.d.eventId,
+        eventType: o.d.eventType,
+        status: o.blocked ? "paused" : "pending",
+        replayOf: o.d.id,
+      });
+  }
+  const inserted = rows.length ? await tx.insert(deliveries).values(rows).returning() : [];
+  if (inserted.some((d) => d.status === "pending")) await notifyOutbox(tx);
+  const replayed = inserted.map((d) => presentDelivery({ ...d, webhookName: byId.get(d.replayOf!)?.webhookName ?? null }));
+  return { replayed, skipped };
+}
+
+export async function replayDelivery(actor: ProjectActor, projectId: string, deliveryId: string): Promise<DeliveryJson> {
+  return db().transaction(async (tx) => {
+    const { replayed, skipped } = await replayMany(tx, projectId, [deliveryId]);
+    if (skipped[0]?.reason === "not_found") throw new NotFound("Delivery not found.");
+    if (skipped[0]?.reason === "inbound") throw new Invalid("Inbound deliveries cannot be replayed: only a digest of the tracker's request is kept.");
+    await writeAudit(tx, { projectId, actorId: actor.userId, action: "delivery.replayed", targetId: deliveryId, details: { replay_id: replayed[0].id } });
+    return replayed[0];
+  });
+}
+
+export async function replayDeliveries(actor: ProjectActor, projectId: string, ids: string[]) {
+  return db().transaction(async (tx) => {
+    const result = await replayMany(tx, projectId, ids);
+    await writeAudit(tx, {
+      projectId,
+      actorId: actor.userId,
+      action: "delivery.bulk_replayed",
+      targetId: projectId,
+      details: { replayed: result.replayed.length, skipped: result.skipped.length },
+    });
+    return result;
+  });
+}

@@ -1,0 +1,59 @@
+import { Webhook } from "standardwebhooks";
+import { describe, expect, it } from "vitest";
+import { USER_AGENT, buildRequest, envelopeBody, type Target } from "./request";
+
+const secret = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
+const event = { id: "evt_1", type: "case.created", created_at: "2026-05-15T10:20:30.000Z", project: { id: "prj_1", name: "Demo" }, data: { case: { id: "case_1", title: "T", url: "/c" } } };
+const generic: Target = { kind: "generic", url: "https://example.com/hook", secrets: [secret], headers: [{ name: "Authorization", value: "Bearer s3cret" }] };
+
+describe("buildRequest", () => {
+  it("signs exactly the body it sends", () => {
+    const r = buildRequest(generic, "dlv_1", event, 1_700_000_000, "https://app");
+    expect(r.body).toBe(envelopeBody(event));
+    const wh = new Webhook(secret);
+    const now = Date.now;
+    Date.now = () => 1_700_000_000_000; // the verifier rejects stale timestamps
+    try {
+      expect(wh.verify(r.body, r.headers)).toEqual(JSON.parse(r.body));
+    } finally {
+      Date.now = now;
+    }
+  });
+
+  it("sends the documented headers plus the custom ones", () => {
+    const r = buildRequest(generic, "dlv_1", event, 1_700_000_000, "https://app");
+    expect(r.headers).toMatchObject({
+      "content-type": "application/json",
+      "user-agent": USER_AGENT,
+      "webhook-id": "evt_1",
+      "webhook-timestamp": "1700000000",
+      "x-switchyard-event": "case.created",
+      "x-switchyard-delivery": "dlv_1",
+      Authorization: "Bearer s3cret",
+    });
+    expect(r.headers["x-switchyard-signature-256"]).toMatch(/^sha256=[0-9a-f]{64}$/);
+  });
+
+  it("redacts signatures and custom header values in the recorded copy", () => {
+    const r = buildRequest(generic, "dlv_1", event, 1, "https://app");
+    expect(r.recordedHeaders.Authorization).toBe("••••");
+    expect(r.recordedHeaders["webhook-signature"]).toBe("••••");
+    expect(JSON.stringify(r.recordedHeaders)).not.toContain("s3cret");
+  });
+
+  it("sends Slack a Block Kit message without signatures", () => {
+    const r = buildRequest({ kind: "slack", url: "https://hooks.slack.com/services/T/B/x", secrets: [], headers: [] }, "dlv_1", event, 1, "https://app");
+    expect(JSON.parse(r.body).blocks).toBeDefined();
+    expect(r.headers["webhook-signature"]).toBeUndefined();
+  });
+
+  it("puts envelope keys in the documented order", () => {
+    expect(Object.keys(JSON.parse(envelopeBody({ data: {}, project: event.project, type: "t", id: "i", created_at: "c" } as never)))).toEqual([
+      "id",
+      "type",
+      "created_at",
+      "project",
+      "data",
+    ]);
+  });
+});

@@ -1,0 +1,46 @@
+// The exact request a delivery sends (DESIGN section 5): body bytes, signature headers, custom
+// headers — and the redacted copy of those headers kept in the attempt record.
+import type { EventEnvelope } from "@/lib/events/catalog";
+import { REDACTED, type CustomHeader } from "./custom-headers";
+import { signatureHeaders } from "./signing";
+import { slackMessage } from "./slack";
+
+export const USER_AGENT = "Switchyard-Webhooks/1.0";
+
+export type Target = { kind: "generic" | "slack"; url: string; secrets: string[]; headers: CustomHeader[] };
+export type OutgoingRequest = { url: string; body: string; headers: Record<string, string>; recordedHeaders: Record<string, string> };
+
+/**
+ * The envelope's bytes, keys in the documented order. Built from the stored jsonb, which normalises
+ * nested key order, so every retry and replay of an event sends byte-identical bodies.
+ */
+export function envelopeBody(e: EventEnvelope): string {
+  return JSON.stringify({ id: e.id, type: e.type, created_at: e.created_at, project: e.project, data: e.data });
+}
+
+export function buildRequest(target: Target, deliveryId: string, event: EventEnvelope, nowSeconds: number, appUrl: string): OutgoingRequest {
+  if (target.kind === "slack") {
+    const headers = { "content-type": "application/json", "user-agent": USER_AGENT };
+    return { url: target.url, body: JSON.stringify(slackMessage(event, appUrl)), headers, recordedHeaders: { ...headers } };
+  }
+  const body = envelopeBody(event);
+  const custom = Object.fromEntries(target.headers.map((h) => [h.name, h.value]));
+  const ours = {
+    "content-type": "application/json",
+    "user-agent": USER_AGENT,
+    "webhook-id": event.id,
+    "webhook-timestamp": String(nowSeconds),
+    ...signatureHeaders(target.secrets, event.id, nowSeconds, body),
+    "x-switchyard-event": event.type,
+    "x-switchyard-delivery": deliveryId,
+  };
+  // Ours last: validation already refuses overriding names, this keeps it true whatever is stored.
+  const headers = { ...custom, ...ours };
+  const recordedHeaders = {
+    ...Object.fromEntries(target.headers.map((h) => [h.name, REDACTED])),
+    ...ours,
+    "webhook-signature": REDACTED,
+    "x-switchyard-signature-256": REDACTED,
+  };
+  return { url: target.url, body, headers, recordedHeaders };
+}

@@ -1,0 +1,243 @@
+// Outbound webhooks: create, list, update, subscribe/unsubscribe, pause/resume, re-enable, delete.
+// Every change is audited; secrets and Slack URLs are stored encrypted and leave the server once.
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db, type Executor } from "@/db/client";
+import { deliveries, outboundWebhooks, webhookSecrets } from "@/db/schema";
+import type { ProjectActor } from "@/lib/auth/access";
+import { encrypt } from "@/lib/crypto/at-rest";
+import { env } from "@/lib/env";
+import { EVENT_TYPES, isEventType } from "@/lib/events/catalog";
+import { Conflict, Invalid, NotFound } from "@/lib/http/errors";
+import { newId } from "@/lib/ids";
+import { getInboundWebhookSummary } from "@/lib/inbound/inbound-webhooks";
+import { writeAudit } from "./audit";
+import { customHeadersInput, sealHeaders, type StoredCustomHeader } from "./custom-headers";
+import { parkDeliveries, unparkDeliveries } from "./outbox";
+import { presentWebhook, type OutboundWebhookJson } from "./present";
+import { mintSecret } from "./secrets";
+import { isSlackUrl, redactSlackUrl } from "./slack";
+import { BlockedAddressError, checkWebhookUrl, resolvePublic } from "./ssrf";
+
+const eventName = z.string().refine(isEventType, { message: `unknown event; expected one of ${EVENT_TYPES.join(", ")}` });
+
+export const createOutboundWebhookInput = z.object({
+  name: z.string().trim().min(1, "name is required").max(100, "name must be at most 100 characters"),
+  url: z.string().trim().min(1, "url is required").max(2000),
+  events: z.array(eventName).max(EVENT_TYPES.length).default([]),
+  headers: customHeadersInput.default([]),
+});
+export type CreateOutboundWebhookInput = z.infer<typeof createOutboundWebhookInput>;
+
+// On update a header without a value keeps its stored value, since values are never shown again.
+export const updateOutboundWebhookInput = z.object({
+  name: createOutboundWebhookInput.shape.name.optional(),
+  url: createOutboundWebhookInput.shape.url.optional(),
+  headers: z
+    .array(z.object({ name: z.string(), value: z.string().optional() }))
+    .optional(),
+});
+export type UpdateOutboundWebhookInput = z.infer<typeof updateOutboundWebhookInput>;
+
+type Destination = { kind: "generic" | "slack"; url: string | null; urlCiphertext: string | null; urlRedacted: string };
+
+/** Checks a destination the way it will be dialled; refusals are 422 on the `url` field. */
+export async function checkDestination(raw: string): Promise<Destination> {
+  const { WEBHOOKS_ALLOW_HTTP, WEBHOOKS_ALLOW_PRIVATE_NETWORKS } = env();
+  const check = checkWebhookUrl(raw, { allowHttp: WEBHOOKS_ALLOW_HTTP, allowPrivateNetworks: WEBHOOKS_ALLOW_PRIVATE_NETWORKS });
+  const refuse = (reason: string) => new Invalid(`url: ${reason}`, [{ path: "url", message: reason }]);
+  if (!check.ok) throw refuse(check.reason);
+  const href = check.url.toString();
+  // The Slack URL is the credential: encrypted, shown redacted. Its host is Slack's, so no DNS check.
+  if (isSlackUrl(href)) return { kind: "slack", url: null, urlCiphertext: encrypt(href), urlRedacted: redactSlackUrl(href) };
+  if (!check.ipLiteral && !WEBHOOKS_ALLOW_PRIVATE_NETWORKS) {
+    try {
+      await resolvePublic(check.hostname);
+    } catch (err) {
+      if (err instanceof BlockedAddressError) throw refuse(err.message);
+      throw refuse(`host "${check.hostname}" does not resolve`);
+    }
+  }
+  return { kind: "generic", url: href, urlCiphertext: null, urlRedacted: href };
+}
+
+export async function createOutboundWebhook(actor: ProjectActor, projectId: string, input: CreateOutboundWebhookInput) {
+  const dest = await checkDestination(input.url);
+  return db().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(outboundWebhooks)
+      .values({
+        id: newId("wh"),
+        projectId,
+        name: input.name,
+        ...dest,
+        events: [...new Set(input.events)],
+        customHeaders: sealHeaders(input.headers, encrypt),
+        createdBy: actor.userId,
+      })
+      .returning();
+    // Slack hooks are not signed, so no secret is minted for them.
+    const secret = dest.kind === "generic" ? await mintSecret(tx, row.id) : null;
+    await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.created", targetId: row.id, details: { kind: dest.kind, events: row.events } });
+    return { webhook: await webhookJson(tx, projectId, row.id), secret };
+  });
+}
+
+export async function listOutboundWebhooks(projectId: string): Promise<OutboundWebhookJson[]> {
+  const rows = await db().select().from(outboundWebhooks).where(eq(outboundWebhooks.projectId, projectId)).orderBy(outboundWebhooks.createdAt);
+  return presentMany(db(), rows);
+}
+
+/** The presented webhook, or 404 when it is not in this project. */
+export async function webhookJson(exec: Executor, projectId: string, webhookId: string): Promise<OutboundWebhookJson> {
+  const rows = await exec.select().from(outboundWebhooks).where(and(eq(outboundWebhooks.id, webhookId), eq(outboundWebhooks.projectId, projectId)));
+  if (!rows.length) throw new NotFound("Webhook not found.");
+  return (await presentMany(exec, rows))[0];
+}
+
+async function presentMany(exec: Executor, rows: (typeof outboundWebhooks.$inferSelect)[]): Promise<OutboundWebhookJson[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const secrets = await exec.select().from(webhookSecrets).where(inArray(webhookSecrets.webhookId, ids)).orderBy(webhookSecrets.createdAt);
+  const parked = await exec
+    .select({ webhookId: deliveries.outboundWebhookId, n: sql<number>`count(*)::int` })
+    .from(deliveries)
+    .where(and(inArray(deliveries.outboundWebhookId, ids), eq(deliveries.status, "paused")))
+    .groupBy(deliveries.outboundWebhookId);
+  return rows.map((r) =>
+    presentWebhook(
+      r,
+      secrets.filter((s) => s.webhookId === r.id),
+      parked.find((p) => p.webhookId === r.id)?.n ?? 0,
+    ),
+  );
+}
+
+/** Locks the webhook row for a change; 404 when it is not in this project. */
+async function lockWebhook(exec: Executor, projectId: string, webhookId: string) {
+  const [row] = await exec
+    .select()
+    .from(outboundWebhooks)
+    .where(and(eq(outboundWebhooks.id, webhookId), eq(outboundWebhooks.projectId, projectId)))
+    .for("update");
+  if (!row) throw new NotFound("Webhook not found.");
+  return row;
+}
+
+export async function updateOutboundWebhook(actor: ProjectActor, projectId: string, webhookId: string, input: UpdateOutboundWebhookInput) {
+  const dest = input.url === undefined ? undefined : await checkDestination(input.url);
+  return db().transaction(async (tx) => {
+    const row = await lockWebhook(tx, projectId, webhookId);
+    if (dest && dest.kind !== row.kind) {
+      throw new Invalid("url: a webhook cannot switch between Slack and a generic endpoint; create a new webhook instead", [
+        { path: "url", message: "cannot switch between Slack and a generic endpoint" },
+      ]);
+    }
+    const changes: Partial<typeof outboundWebhooks.$inferInsert> = { updatedAt: sql`now()` as unknown as Date };
+    if (input.name !== undefined) changes.name = input.name;
+    if (dest) Object.assign(changes, { url: dest.url, urlCiphertext: dest.urlCiphertext, urlRedacted: dest.urlRedacted });
+    if (input.headers !== undefined) changes.customHeaders = mergeHeaders(row.customHeaders as StoredCustomHeader[], input.headers);
+    await tx.update(outboundWebhooks).set(changes).where(eq(outboundWebhooks.id, webhookId));
+    const fields = Object.keys(input).filter((k) => input[k as keyof UpdateOutboundWebhookInput] !== undefined);
+    await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.updated", targetId: webhookId, details: { fields } });
+    return webhookJson(tx, projectId, webhookId);
+  });
+}
+
+function mergeHeaders(stored: StoredCustomHeader[], incoming: { name: string; value?: string }[]): StoredCustomHeader[] {
+  const kept = new Map(stored.map((h) => [h.name.toLowerCase(), h.valueCiphertext]));
+  const missing = incoming.filter((h) => h.value === undefined && !kept.has(h.name.toLowerCase()));
+  if (missing.length) {
+    const errors = missing.map((h) => ({ path: `headers.${incoming.indexOf(h)}.value`, message: `a value is required for the new header "${h.name}"` }));
+    throw new Invalid(errors.map((e) => e.message).join("; "), errors);
+  }
+  const withValues = incoming.map((h) => ({ name: h.name, value: h.value ?? "" }));
+  const parsed = customHeadersInput.safeParse(withValues);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({ path: ["headers", ...i.path].join("."), message: i.message }));
+    throw new Invalid(errors.map((e) => `${e.path}: ${e.message}`).join("; "), errors);
+  }
+  return incoming.map((h) =>
+    h.value === undefined ? { name: h.name, valueCiphertext: kept.get(h.name.toLowerCase())! } : sealHeaders([{ name: h.name, value: h.value }], encrypt)[0],
+  );
+}
+
+export async function setEventSubscription(actor: ProjectActor, projectId: string, webhookId: string, type: string, subscribed: boolean) {
+  if (!isEventType(type)) throw new Invalid(`Unknown event "${type}"; expected one of ${EVENT_TYPES.join(", ")}.`, [{ path: "type", message: "unknown event" }]);
+  return db().transaction(async (tx) => {
+    await lockWebhook(tx, projectId, webhookId);
+    // Idempotent either way: each checkbox toggle is one call and may be repeated.
+    const events = subscribed
+      ? sql`case when ${type} = any(events) then events else array_append(events, ${type}) end`
+      : sql`array_remove(events, ${type})`;
+    await tx.update(outboundWebhooks).set({ events: events as unknown as string[], updatedAt: sql`now()` as unknown as Date }).where(eq(outboundWebhooks.id, webhookId));
+    await writeAudit(tx, {
+      projectId,
+      actorId: actor.userId,
+      action: subscribed ? "outbound_webhook.subscribed" : "outbound_webhook.unsubscribed",
+      targetId: webhookId,
+      details: { event: type },
+    });
+    return webhookJson(tx, projectId, webhookId);
+  });
+}
+
+export async function deleteOutboundWebhook(actor: ProjectActor, projectId: string, webhookId: string): Promise<void> {
+  await db().transaction(async (tx) => {
+    await lockWebhook(tx, projectId, webhookId);
+    await tx.delete(outboundWebhooks).where(eq(outboundWebhooks.id, webhookId));
+    await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.deleted", targetId: webhookId });
+  });
+}
+
+export async function pauseWebhook(actor: ProjectActor, projectId: string, webhookId: string) {
+  return db().transaction(async (tx) => {
+    const row = await lockWebhook(tx, projectId, webhookId);
+    if (!row.paused) {
+      await tx.update(outboundWebhooks).set({ paused: true, updatedAt: sql`now()` as unknown as Date }).where(eq(outboundWebhooks.id, webhookId));
+      const parked = await parkDeliveries(tx, webhookId);
+      await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.paused", targetId: webhookId, details: { parked } });
+    }
+    return webhookJson(tx, projectId, webhookId);
+  });
+}
+
+export async function resumeWebhook(actor: ProjectActor, projectId: string, webhookId: string) {
+  return db().transaction(async (tx) => {
+    const row = await lockWebhook(tx, projectId, webhookId);
+    if (row.paused) {
+      await tx.update(outboundWebhooks).set({ paused: false, updatedAt: sql`now()` as unknown as Date }).where(eq(outboundWebhooks.id, webhookId));
+      const resumed = await unparkDeliveries(tx, webhookId);
+      await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.resumed", targetId: webhookId, details: { resumed } });
+    }
+    return webhookJson(tx, projectId, webhookId);
+  });
+}
+
+/** Re-enable: clears the failure counter, sets Healthy and resumes parked deliveries. */
+export async function enableWebhook(actor: ProjectActor, projectId: string, webhookId: string) {
+  return db().transaction(async (tx) => {
+    const row = await lockWebhook(tx, projectId, webhookId);
+    if (row.health === "healthy" && row.consecutiveFailures === 0) throw new Conflict("The webhook is already enabled and healthy.");
+    await tx
+      .update(outboundWebhooks)
+      .set({ health: "healthy", consecutiveFailures: 0, updatedAt: sql`now()` as unknown as Date })
+      .where(eq(outboundWebhooks.id, webhookId));
+    const resumed = await unparkDeliveries(tx, webhookId);
+    await writeAudit(tx, {
+      projectId,
+      actorId: actor.userId,
+      action: "outbound_webhook.enabled",
+      targetId: webhookId,
+      details: { from: row.health, consecutive_failures: row.consecutiveFailures, resumed },
+    });
+    return webhookJson(tx, projectId, webhookId);
+  });
+}
+
+/** The Webhooks page's data: the project's inbound webhook (owned by lib/inbound) and its outbound ones. */
+export async function getProjectWebhooks(projectId: string) {
+  const [inbound, outbound] = await Promise.all([getInboundWebhookSummary(projectId), listOutboundWebhooks(projectId)]);
+  return { inbound, outbound };
+}
