@@ -21,7 +21,16 @@ import { DeliveryDrawer } from "./delivery-drawer";
 import { DeliveryFiltersBar } from "./delivery-filters-bar";
 import type { DeliveriesPage, DeliveryRow, WebhooksResponse } from "./types";
 
-export function DeliveriesView({ projectId, initialPage }: { projectId: string; initialPage?: DeliveriesPage }) {
+export function DeliveriesView({
+  projectId,
+  initialPage,
+  initialQuery = "",
+}: {
+  projectId: string;
+  /** The first page the server rendered, for the filters in `initialQuery`. */
+  initialPage?: DeliveriesPage;
+  initialQuery?: string;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -38,8 +47,8 @@ export function DeliveriesView({ projectId, initialPage }: { projectId: string; 
     queryFn: ({ pageParam, signal }) => api<DeliveriesPage>(`/projects/${projectId}/deliveries${filtersToQuery(filters, pageParam)}`, { signal }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
-    // The server rendered the unfiltered first page; filtered views fetch their own.
-    initialData: initialPage && Object.keys(filters).length === 0 ? { pages: [initialPage], pageParams: [null] } : undefined,
+    // The server rendered the first page for the URL's filters; other filters fetch their own.
+    initialData: initialPage && filtersToQuery(filters) === initialQuery ? { pages: [initialPage], pageParams: [null] } : undefined,
   });
   const webhooks = useQuery({
     queryKey: queryKeys.webhooks(projectId),

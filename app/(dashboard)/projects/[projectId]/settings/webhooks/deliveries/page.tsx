@@ -5,18 +5,24 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { DeliveriesView } from "@/components/webhooks/deliveries-view";
 import { WebhooksTabs } from "@/components/webhooks/webhooks-tabs";
 import { requirePageMember } from "@/lib/auth/page-access";
+import { listDeliveries, listDeliveriesQuery } from "@/lib/outbound/deliveries";
+import { filtersFromParams, filtersToQuery } from "@/lib/webhooks/delivery-filters";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
-export default async function DeliveriesPage({ params }: { params: Promise<{ projectId: string }> }) {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function DeliveriesPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: SearchParams }) {
   const { projectId } = await params;
   const actor = await requirePageMember(projectId, `/projects/${projectId}/settings/webhooks/deliveries`);
   if (actor.role !== "admin") return <AdminsOnly projectId={projectId} what="webhooks" />;
+  const filters = filtersFromParams(await searchParams);
+  const firstPage = await listDeliveries(projectId, listDeliveriesQuery.parse(filters));
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <WebhooksTabs projectId={projectId} current="deliveries" />
       <Suspense fallback={<Skeleton className="h-96 w-full" />}>
-        <DeliveriesView projectId={projectId} />
+        <DeliveriesView projectId={projectId} initialPage={firstPage} initialQuery={filtersToQuery(filters)} />
       </Suspense>
     </div>
   );
