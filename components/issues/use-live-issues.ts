@@ -1,0 +1,114 @@
+"use client";
+// One EventSource per browser tab, shared by every component that wants live issues: it streams
+// the projects currently in use, writes each change into the react-query cache (list + detail),
+// and reconnects with backoff, resuming after the last event id so nothing is missed.
+import { useEffect, useSyncExternalStore } from "react";
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { reconnectDelay } from "@/lib/realtime/backoff";
+import { applyToIssue, applyToList, type LiveIssue, type LiveIssueMessage } from "@/lib/realtime/issue-cache";
+import { queryKeys } from "@/lib/query-keys";
+
+export type LiveStatus = "connecting" | "live" | "reconnecting";
+
+type Tab = {
+  projects: Map<string, number>; // project id → components using it
+  clients: Set<QueryClient>;
+  source: EventSource | null;
+  lastEventId: string | null;
+  attempt: number;
+  retryTimer: ReturnType<typeof setTimeout> | null;
+  status: LiveStatus;
+  statusListeners: Set<() => void>;
+};
+
+const tab: Tab = {
+  projects: new Map(),
+  clients: new Set(),
+  source: null,
+  lastEventId: null,
+  attempt: 0,
+  retryTimer: null,
+  status: "connecting",
+  statusListeners: new Set(),
+};
+
+function setStatus(status: LiveStatus) {
+  if (tab.status === status) return;
+  tab.status = status;
+  tab.statusListeners.forEach((l) => l());
+}
+
+function onMessage(e: MessageEvent<string>) {
+  tab.lastEventId = e.lastEventId || tab.lastEventId;
+  let msg: LiveIssueMessage;
+  try {
+    msg = JSON.parse(e.data) as LiveIssueMessage;
+  } catch {
+    return;
+  }
+  if (!msg.kind?.startsWith("issue.") || !msg.data?.issue) return;
+  for (const client of tab.clients) {
+    client.setQueryData<LiveIssue[]>(queryKeys.issues(msg.project_id), (list) => applyToList(list, msg));
+    client.setQueryData<LiveIssue | null>(queryKeys.issue(msg.project_id, msg.data.issue.id), (one) => applyToIssue(one, msg));
+  }
+}
+
+function connect() {
+  if (tab.retryTimer) clearTimeout(tab.retryTimer);
+  tab.retryTimer = null;
+  tab.source?.close();
+  tab.source = null;
+  if (!tab.projects.size) return;
+  const params = new URLSearchParams([...tab.projects.keys()].sort().map((id) => ["projectId", id]));
+  // A new EventSource cannot set Last-Event-ID itself, so the resume point travels in the query.
+  if (tab.lastEventId) params.set("lastEventId", tab.lastEventId);
+  const source = new EventSource(`/api/issues/stream?${params}`);
+  tab.source = source;
+  source.onopen = () => {
+    tab.attempt = 0;
+    setStatus("live");
+  };
+  source.onmessage = onMessage;
+  source.onerror = () => {
+    // Our own backoff instead of the browser's fixed retry, and it also covers 401/429 answers,
+    // after which EventSource would give up for good.
+    source.close();
+    if (tab.source !== source) return;
+    tab.source = null;
+    setStatus("reconnecting");
+    tab.retryTimer = setTimeout(connect, reconnectDelay(tab.attempt++));
+  };
+}
+
+function use(projectId: string, client: QueryClient): () => void {
+  const before = [...tab.projects.keys()].sort().join();
+  tab.projects.set(projectId, (tab.projects.get(projectId) ?? 0) + 1);
+  tab.clients.add(client);
+  if ([...tab.projects.keys()].sort().join() !== before || !tab.source) {
+    setStatus(tab.source ? tab.status : "connecting");
+    connect();
+  }
+  return () => {
+    const n = (tab.projects.get(projectId) ?? 1) - 1;
+    if (n > 0) return void tab.projects.set(projectId, n);
+    tab.projects.delete(projectId);
+    // Defer so that navigating between two pages of the same project keeps the stream open.
+    setTimeout(() => {
+      if (!tab.projects.has(projectId)) connect();
+    }, 0);
+  };
+}
+
+/** Keeps the project's issue queries live; returns the connection status for a small indicator. */
+export function useLiveIssues(projectId: string): LiveStatus {
+  const client = useQueryClient();
+  useEffect(() => use(projectId, client), [projectId, client]);
+  return useSyncExternalStore(
+    (l) => {
+      tab.statusListeners.add(l);
+      return () => tab.statusListeners.delete(l);
+    },
+    () => tab.status,
+    () => "connecting",
+  );
+}
