@@ -1,0 +1,101 @@
+// The outbox's promises under failure and contention, with drains in real child processes:
+// a drain killed with SIGKILL mid-batch loses nothing, and two drains at once never double-send.
+process.env.WEBHOOKS_ALLOW_HTTP = "1";
+process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
+
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql as dsql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { drainOutbox } from "@/lib/outbound/drain";
+import { makeProject } from "../helpers/factories";
+import { createWebhook, emitCaseCreated } from "../helpers/outbound";
+import { startReceiver, waitFor } from "../helpers/webhook-receiver";
+
+const CHILD = path.resolve(import.meta.dirname, "outbound-drain-child.ts");
+const children: ChildProcess[] = [];
+
+function startChild(leaseMs: number, mode: "forever" | "once") {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", CHILD, String(leaseMs), mode], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: process.env,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  children.push(child);
+  let out = "";
+  child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
+  return { child, output: () => out };
+}
+
+let ctx: Awaited<ReturnType<typeof makeProject>>;
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+let slow = true;
+
+beforeAll(async () => {
+  ctx = await makeProject("Outbound crash");
+  // While `slow`, requests hang long enough for the test to kill the drain that sent them.
+  receiver = await startReceiver((r) => (r.path === "/crash" && slow ? { delayMs: 20_000 } : undefined));
+});
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null) c.kill("SIGKILL");
+  await receiver.close();
+});
+
+const statuses = async (webhookIds: string[]) =>
+  db().execute<{ status: string; n: number }>(
+    dsql`select status::text, count(*)::int as n from deliveries where outbound_webhook_id in ${webhookIds} group by status`,
+  );
+
+describe("crash safety", () => {
+  it("a drain killed with SIGKILL mid-batch loses nothing: after the lease expires every delivery arrives", async () => {
+    const { webhook } = await createWebhook(ctx.project, ctx.admin.token, { name: "crash", url: receiver.url("/crash"), events: ["case.created"] });
+    const eventIds = await emitCaseCreated(ctx.project, 40);
+    const { child, output } = startChild(2_000, "forever");
+    await waitFor("the child drain to claim and start sending", () => output().includes("claimed") && receiver.received.length >= 10, 30_000);
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    const leased = await statuses([webhook.id]);
+    expect(leased.find((s) => s.status === "delivering")?.n ?? 0).toBeGreaterThan(0); // claimed, never settled
+
+    slow = false;
+    await waitFor(
+      "every delivery to succeed after the lease expires",
+      async () => {
+        await drainOutbox({ untilIdle: true, timeBoxMs: 3_000 });
+        const s = await statuses([webhook.id]);
+        return s.length === 1 && s[0].status === "succeeded" && s[0].n === 40;
+      },
+      20_000,
+      100,
+    );
+    const answered = new Set(receiver.received.filter((r) => r.path === "/crash").map((r) => r.headers["webhook-id"]));
+    expect(answered).toEqual(new Set(eventIds));
+  });
+
+  it("two drains running at once over 5,000 deliveries send each exactly once", async () => {
+    const own = await makeProject("Two drains"); // no other webhooks subscribed
+    const hooks = [];
+    for (let i = 0; i < 5; i++) {
+      hooks.push((await createWebhook(own.project, own.admin.token, { name: `pair ${i}`, url: receiver.url(`/pair${i}`), events: ["case.created"] })).webhook.id);
+    }
+    for (let i = 0; i < 4; i++) await emitCaseCreated(own.project, 250); // 1,000 events × 5 webhooks
+    const before = receiver.received.length;
+    const a = startChild(60_000, "once");
+    const b = startChild(60_000, "once");
+    await waitFor("both drains ready", () => a.output().includes("ready") && b.output().includes("ready"), 30_000);
+    a.child.stdin!.write("go\n");
+    b.child.stdin!.write("go\n");
+    await Promise.all([a, b].map(({ child }) => new Promise((r) => child.once("exit", r))));
+    const counts = [a, b].map(({ output }) => JSON.parse(output().trim().split("\n").at(-1)!));
+    const got = receiver.received.slice(before).filter((r) => r.path.startsWith("/pair"));
+    const deliveryIds = got.map((r) => r.headers["x-switchyard-delivery"]);
+    expect(got).toHaveLength(5_000);
+    expect(new Set(deliveryIds).size).toBe(5_000);
+    expect(counts[0].succeeded + counts[1].succeeded).toBe(5_000);
+    expect(counts[0].claimed).toBeGreaterThan(0);
+    expect(counts[1].claimed).toBeGreaterThan(0);
+    const s = await statuses(hooks);
+    expect(s).toEqual([{ status: "succeeded", n: 5_000 }]);
+  }, 90_000);
+});

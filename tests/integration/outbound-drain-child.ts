@@ -1,0 +1,20 @@
+// A drain in its own process, for the crash and concurrency tests (not a test file itself).
+// Run: tsx --conditions=react-server tests/integration/outbound-drain-child.ts <leaseMs> <mode>
+//   mode "forever": drains until killed, printing "claimed <n>" after each non-empty claim.
+//   mode "once": prints "ready", waits for a line on stdin, drains until idle, prints its counts as JSON.
+import { createInterface } from "node:readline";
+import { drainOutbox } from "@/lib/outbound/drain";
+
+const leaseMs = Number(process.argv[2] ?? 60_000);
+const mode = process.argv[3] ?? "once";
+const onClaim = (c: unknown[]) => c.length && process.stdout.write(`claimed ${c.length}\n`);
+
+if (mode === "forever") {
+  await drainOutbox({ leaseMs, timeBoxMs: 120_000, pollMs: 50, onClaim });
+} else {
+  process.stdout.write("ready\n");
+  await new Promise((resolve) => createInterface({ input: process.stdin }).once("line", resolve));
+  const counts = await drainOutbox({ leaseMs, timeBoxMs: 60_000, untilIdle: true });
+  process.stdout.write(`${JSON.stringify(counts)}\n`);
+}
+process.exit(0);
