@@ -32,6 +32,8 @@ test("filter, drawer, replay one, bulk replay 100 and refuse 101", async ({ page
     await expect(page.getByText("No deliveries match these filters")).toBeVisible();
     await page.getByLabel("Direction").click();
     await page.getByRole("option", { name: "Outbound" }).click();
+    await expect(page).toHaveURL(/direction=outbound/);
+    await expect(page.getByTestId("delivery-row").first()).toBeVisible();
     await page.reload();
     await expect(page.getByLabel("Outcome")).toContainText("Succeeded");
     await expect(page.getByTestId("delivery-row").first()).toBeVisible();

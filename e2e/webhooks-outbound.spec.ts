@@ -42,7 +42,7 @@ test("a generic webhook's secret is shown once, then nowhere on the page or in t
   const created = page.waitForResponse((r) => r.url().endsWith(`/projects/${project.id}/webhooks/outbound`) && r.request().method() === "POST");
   await dialog.getByRole("button", { name: "Add webhook" }).click();
   expect((await created).status()).toBe(201);
-  const secret = await dialog.getByLabel("Signing secret").inputValue();
+  const secret = await dialog.getByRole("textbox", { name: "Signing secret" }).inputValue();
   expect(secret).toMatch(/^whsec_/);
   await shot(page, "04-secret-revealed");
 

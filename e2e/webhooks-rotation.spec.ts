@@ -43,13 +43,13 @@ test("rotation signs with both secrets until the old one retires; Extend works o
     await card.getByRole("button", { name: "Rotate Secret" }).click();
     await shot(page, "14-rotate-confirm");
     await page.getByRole("alertdialog").getByRole("button", { name: "Rotate secret" }).click();
-    const newSecret = await card.getByLabel("New signing secret").inputValue();
+    const newSecret = await card.getByRole("textbox", { name: "New signing secret" }).inputValue();
     expect(newSecret).toMatch(/^whsec_/);
     expect(newSecret).not.toBe(oldSecret);
     await expect(card.getByTestId("retiring-secret")).toContainText("retires in");
     await shot(page, "15-rotated-secret");
     await card.getByRole("button", { name: "I have saved it" }).click();
-    await expect(card.getByLabel("New signing secret")).toHaveCount(0);
+    await expect(card.getByRole("textbox", { name: "New signing secret" })).toHaveCount(0);
 
     const during = await sendTest(page, receiver);
     expect(String(during.headers["webhook-signature"]).split(" ")).toHaveLength(2);

@@ -1,7 +1,7 @@
 "use client";
 // Secrets leave the server once, in a create or rotate response. This panel is the only place they
 // are shown; the owner keeps them in component state and drops them on "I have saved it".
-import { useState, type ReactNode } from "react";
+import { useId, useState, type ReactNode } from "react";
 import { Check, Copy, KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
 
@@ -19,16 +19,17 @@ export function RevealOncePanel({
   steps?: ReactNode;
   onDismiss: () => void;
 }) {
+  const titleId = useId();
   return (
     <section
-      aria-labelledby="reveal-once-title"
+      aria-labelledby={titleId}
       data-testid="reveal-once-panel"
       className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4"
     >
       <div className="flex items-start gap-2">
         <KeyRound aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-700" />
         <div>
-          <h3 id="reveal-once-title" className="text-sm font-semibold text-amber-950">
+          <h3 id={titleId} className="text-sm font-semibold text-amber-950">
             {title}
           </h3>
           <p className="text-sm text-amber-900">Copy it now: it is shown only once and cannot be shown again.</p>
@@ -47,7 +48,7 @@ export function RevealOncePanel({
 
 function SecretRow({ label, value }: RevealedValue) {
   const [copied, setCopied] = useState(false);
-  const id = `secret-${label.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+  const id = useId();
   async function copy() {
     await navigator.clipboard.writeText(value);
     setCopied(true);

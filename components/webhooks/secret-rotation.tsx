@@ -40,7 +40,7 @@ export function RotateSecretButton({ projectId, webhook, onRotated }: { projectI
 export function RotatedSecret({ secret, onDismiss }: { secret: string; onDismiss: () => void }) {
   return (
     <RevealOncePanel
-      title="New signing secret"
+      title="Save the new signing secret"
       values={[{ label: "New signing secret", value: secret }]}
       steps={<p>Deliveries are signed with both the previous and the new secret until the previous one retires.</p>}
       onDismiss={onDismiss}

@@ -60,7 +60,7 @@ export function WebhookFormDialog({
     >
       {secret ? (
         <RevealOncePanel
-          title="Signing secret"
+          title="Save the signing secret"
           values={[{ label: "Signing secret", value: secret }]}
           steps={
             <p>

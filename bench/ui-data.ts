@@ -1,0 +1,216 @@
+// `npm run bench:ui-data`: how the webhook screens' data scales with the deliveries table.
+// Times, over real HTTP against `next start` on an embedded PostgreSQL: the Deliveries API's first
+// page, a filtered page, a deep keyset page, and the settings pages' server response (HTML), at
+// 10,000 and then 1,000,000 delivery rows in one project (rows inserted with generate_series).
+// Prints a Markdown section and appends it to BENCHMARKS.md.
+//   env: BENCH_SAMPLES (default 200), NEXT_DIST_DIR (default .next-bench; built when missing),
+//        BENCH_PORT (default 3190), BENCH_ROWS (default "10000,1000000").
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import postgres from "postgres";
+import { startEmbeddedPostgres } from "../db/embedded";
+import { migrateDatabase } from "../db/migrate";
+import { mintToken, sha256Hex } from "../lib/crypto/tokens";
+
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
+const WARMUP = 20;
+const PORT = Number(process.env.BENCH_PORT ?? 3190);
+const DIST = process.env.NEXT_DIST_DIR ?? ".next-bench";
+const SIZES = (process.env.BENCH_ROWS ?? "10000,1000000").split(",").map(Number);
+const DATA_DIR = path.join(os.tmpdir(), `switchyard-bench-ui-${process.pid}`);
+const BASE = `http://127.0.0.1:${PORT}`;
+
+type Target = { name: string; path: string; auth: "token" | "cookie" };
+type Row = { target: string; rows: number; p50: number; p95: number; bytes: number };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function time(target: Target, headers: Record<string, string>): Promise<{ p50: number; p95: number; bytes: number }> {
+  const samples: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < WARMUP + SAMPLES; i++) {
+    const start = performance.now();
+    const res = await fetch(`${BASE}${target.path}`, { headers, redirect: "manual" });
+    const body = await res.text();
+    const ms = performance.now() - start;
+    if (res.status !== 200) throw new Error(`${target.name}: HTTP ${res.status} ${body.slice(0, 200)}`);
+    if (i >= WARMUP) samples.push(ms);
+    bytes = body.length;
+  }
+  samples.sort((a, b) => a - b);
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), bytes };
+}
+
+/** Adds deliveries (and their events) until the project holds `total` rows: 4 webhooks, mixed
+ * statuses and event types, spread over 30 days, a few inbound receipts and replays. */
+async function growTo(sql: postgres.Sql, projectId: string, from: number, total: number) {
+  const chunk = 100_000;
+  for (let start = from + 1; start <= total; start += chunk) {
+    const end = Math.min(total, start + chunk - 1);
+    await sql`
+      insert into deliveries (id, project_id, direction, outbound_webhook_id, event_id, event_type, status,
+                              outcome, attempts, next_attempt_at, last_status_code, replay_of, created_at, updated_at)
+      select 'dlv_b' || lpad(g::text, 9, '0'), ${projectId},
+             case when g % 50 = 0 then 'inbound'::delivery_direction else 'outbound'::delivery_direction end,
+             case when g % 50 = 0 then null else 'wh_bench' || (g % 4) end,
+             null,
+             (array['test_run.created','test_run.completed','case.updated','issue.updated','session.completed','test_run.result_added'])[1 + g % 6],
+             case when g % 50 = 0 then 'succeeded' when g % 97 = 0 then 'dead' when g % 31 = 0 then 'failed' when g % 13 = 0 then 'paused'
+                  else 'succeeded' end::delivery_status,
+             case when g % 50 = 0 then 'applied' end,
+             1 + (g % 3), now(), case when g % 31 = 0 then 500 else 200 end,
+             case when g % 211 = 0 then 'dlv_b' || lpad((g - 1)::text, 9, '0') end,
+             now() - make_interval(secs => (${total} - g) * (2592000.0 / ${total})),
+             now()
+      from generate_series(${start}::int, ${end}::int) g`;
+  }
+  await sql`vacuum analyze deliveries`;
+}
+
+async function seed(sql: postgres.Sql) {
+  const userId = "usr_bench";
+  const projectId = "prj_bench";
+  await sql`insert into users (id, email, name, password_hash) values (${userId}, 'bench@example.test', 'Bench', 'x')`;
+  await sql`insert into projects (id, name, created_by) values (${projectId}, 'Bench project', ${userId})`;
+  await sql`insert into project_members (project_id, user_id, role) values (${projectId}, ${userId}, 'admin')`;
+  // Another project's traffic in the same table, so the project filter has work to do.
+  await sql`insert into projects (id, name) values ('prj_other', 'Other project')`;
+  for (let i = 0; i < 4; i++) {
+    await sql`insert into outbound_webhooks (id, project_id, name, kind, url, url_redacted, events)
+              values (${`wh_bench${i}`}, ${projectId}, ${`Receiver ${i}`}, 'generic', ${`https://example.com/hook/${i}`},
+                      ${`https://example.com/hook/${i}`}, '{test_run.created,case.updated}')`;
+  }
+  const token = mintToken("sy_");
+  await sql`insert into api_tokens (id, user_id, name, token_hash, hint) values ('tok_bench', ${userId}, 'bench', ${sha256Hex(token)}, ${token.slice(-4)})`;
+  return { userId, projectId, token };
+}
+
+function startNext(env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  return child;
+}
+
+async function waitForHealth() {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/api/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("next start did not become healthy within 120 s");
+}
+
+async function main() {
+  const secrets = {
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+  };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...secrets, NEXT_DIST_DIR: DIST, OUTBOX_WORKER: "off", NODE_ENV: "production", APP_URL: BASE };
+  if (!existsSync(path.join(DIST, "BUILD_ID"))) {
+    console.log(`Building into ${DIST}…`);
+    const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+
+  const pg = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "postgres"), quiet: true, flags: ["-c", "shared_buffers=256MB"] });
+  const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
+  let next: ChildProcess | undefined;
+  const results: Row[] = [];
+  try {
+    await migrateDatabase(pg.url);
+    const { userId, projectId, token } = await seed(sql);
+    // Other projects' rows: a quarter of the largest size, so the table is bigger than one project.
+    await growToOther(sql, Math.max(...SIZES) / 4);
+    const cookie = `authjs.session-token=${await encode({
+      token: { uid: userId, email: "bench@example.test", name: "Bench", sub: userId },
+      secret: secrets.AUTH_SECRET,
+      salt: "authjs.session-token",
+    })}`;
+    next = startNext({ ...env, DATABASE_URL: pg.url });
+    await waitForHealth();
+
+    const api = `/api/v1/projects/${projectId}/deliveries`;
+    let have = 0;
+    for (const size of SIZES) {
+      const t0 = performance.now();
+      await growTo(sql, projectId, have, size);
+      have = size;
+      console.log(`${size.toLocaleString("en")} rows in place (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      // A cursor from the middle of the table, for a deep keyset page.
+      const mid = await sql<{ created_at: string; id: string }[]>`
+        select created_at::text, id from deliveries where project_id = ${projectId} order by created_at desc, id desc offset ${Math.floor(size / 2)} limit 1`;
+      const deepCursor = Buffer.from(JSON.stringify([mid[0].created_at, mid[0].id])).toString("base64url");
+      const targets: Target[] = [
+        { name: "Deliveries API, first page", path: api, auth: "token" },
+        { name: "Deliveries API, filtered (webhook + status=failed)", path: `${api}?webhook=wh_bench1&status=failed`, auth: "token" },
+        { name: "Deliveries API, filtered (event type + direction)", path: `${api}?event=case.updated&direction=outbound`, auth: "token" },
+        { name: "Deliveries API, keyset page in the middle", path: `${api}?cursor=${deepCursor}`, auth: "token" },
+        { name: "Settings → Webhooks page (HTML)", path: `/projects/${projectId}/settings/webhooks`, auth: "cookie" },
+        { name: "Settings → Deliveries page (HTML)", path: `/projects/${projectId}/settings/webhooks/deliveries`, auth: "cookie" },
+      ];
+      for (const target of targets) {
+        const headers: Record<string, string> = target.auth === "token" ? { authorization: `Bearer ${token}` } : { cookie };
+        const r = await time(target, headers);
+        results.push({ target: target.name, rows: size, ...r });
+        console.log(`  ${target.name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms`);
+      }
+    }
+  } finally {
+    next?.kill("SIGTERM");
+    await sql.end();
+    await pg.stop();
+    rmSync(DATA_DIR, { recursive: true, force: true });
+  }
+  report(results);
+}
+
+async function growToOther(sql: postgres.Sql, rows: number) {
+  await sql`
+    insert into deliveries (id, project_id, direction, event_type, status, created_at)
+    select 'dlv_o' || lpad(g::text, 9, '0'), 'prj_other', 'outbound', 'case.updated', 'succeeded', now() - make_interval(secs => g)
+    from generate_series(1, ${rows}::int) g`;
+}
+
+function report(results: Row[]) {
+  const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)];
+  const lines = [
+    "",
+    "## Webhook screens' data as deliveries grow (`npm run bench:ui-data`)",
+    "",
+    `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? "unknown"}), embedded PostgreSQL, \`next start\`, ` +
+      `${SAMPLES} sequential requests per row after ${WARMUP} warm-up requests, one project holding all rows ` +
+      `(plus ${(large / 4).toLocaleString("en")} rows of another project). Times are client-side, over HTTP on 127.0.0.1.`,
+    "",
+    `| request | p50 @ ${small.toLocaleString("en")} | p95 @ ${small.toLocaleString("en")} | p50 @ ${large.toLocaleString("en")} | p95 @ ${large.toLocaleString("en")} | p95 ratio |`,
+    "|---|---:|---:|---:|---:|---:|",
+  ];
+  for (const name of [...new Set(results.map((r) => r.target))]) {
+    const a = results.find((r) => r.target === name && r.rows === small)!;
+    const b = results.find((r) => r.target === name && r.rows === large)!;
+    lines.push(`| ${name} | ${a.p50.toFixed(1)} ms | ${a.p95.toFixed(1)} ms | ${b.p50.toFixed(1)} ms | ${b.p95.toFixed(1)} ms | ${(b.p95 / a.p95).toFixed(2)}× |`);
+  }
+  const first = (rows: number) => results.find((r) => r.target === "Deliveries API, first page" && r.rows === rows)!;
+  const ok = first(large).p95 <= 50 && first(large).p95 <= 2 * first(small).p95;
+  lines.push(
+    "",
+    `Target (first page p95 ≤ 50 ms and ≤ 2× the ${small.toLocaleString("en")}-row figure at ${large.toLocaleString("en")} rows): ${ok ? "met" : "**not met**"}.`,
+    "",
+  );
+  const text = lines.join("\n");
+  console.log(text);
+  appendFileSync("BENCHMARKS.md", text);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
