@@ -1,8 +1,11 @@
 // Steps shared by the inbound specs: configure an integration through the API and post events
 // signed exactly as GitHub signs them.
 import { createHmac, randomUUID } from "node:crypto";
-import examples from "@octokit/webhooks-examples";
+import { createRequire } from "node:module";
 import { expect, type APIRequestContext } from "@playwright/test";
+
+// Playwright loads specs as ES modules, where a JSON package needs require() (or import attributes).
+const examples = createRequire(import.meta.url)("@octokit/webhooks-examples") as { name: string; examples: Record<string, any>[] }[];
 
 export async function setIntegration(request: APIRequestContext, projectId: string, body: Record<string, string>) {
   const res = await request.put(`/api/v1/projects/${projectId}/integration`, { data: body });
@@ -17,8 +20,7 @@ export async function createInbound(request: APIRequestContext, projectId: strin
 
 /** A GitHub `issues` event for issue #number of Codertocat/Hello-World with the given values. */
 export function githubIssueEvent(action: string, number: number, values: { title: string; state?: "open" | "closed"; updatedAt?: Date; labels?: string[] }) {
-  const list = examples as { name: string; examples: Record<string, any>[] }[];
-  const base = structuredClone(list.find((e) => e.name === "issues")!.examples.find((e) => e.action === "opened")!);
+  const base = structuredClone(examples.find((e) => e.name === "issues")!.examples.find((e) => e.action === "opened")!);
   base.action = action;
   base.issue.number = number;
   base.issue.title = values.title;
