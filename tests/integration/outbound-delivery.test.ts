@@ -18,6 +18,7 @@ import { POST as replayRoute } from "@/app/api/v1/projects/[projectId]/deliverie
 import { POST as bulkReplayRoute } from "@/app/api/v1/projects/[projectId]/deliveries/replay/route";
 import { GET as cronRoute } from "@/app/api/cron/outbox/route";
 import { drainOutbox } from "@/lib/outbound/drain";
+import { startOutboxWorker } from "@/lib/outbound/worker";
 import { secretKey } from "@/lib/outbound/signing";
 import { call, makeProject } from "../helpers/factories";
 import { createWebhook, emitCaseCreated } from "../helpers/outbound";
@@ -156,6 +157,23 @@ describe("signed generic deliveries", () => {
     expect(counts.secrets_retired).toBeGreaterThanOrEqual(1);
     const left = await db().execute(dsql`select state::text from webhook_secrets where webhook_id = ${webhook.id}`);
     expect(left.map((s) => s.state)).toEqual(["active"]);
+  });
+});
+
+describe("in-process worker", () => {
+  it("woken by NOTIFY, delivers a new event to a healthy receiver well under a second", async () => {
+    await newHook("/worker");
+    const worker = startOutboxWorker();
+    try {
+      await drainUntil("earlier deliveries to settle", () => true); // nothing from other tests left due
+      const started = Date.now();
+      const [eventId] = await emitCaseCreated(ctx.project, 1);
+      await waitFor("the worker to deliver", () => at("/worker").length === 1, 5_000, 5);
+      expect(at("/worker")[0].headers["webhook-id"]).toBe(eventId);
+      expect(at("/worker")[0].at - started).toBeLessThan(500);
+    } finally {
+      await worker.stop();
+    }
   });
 });
 
