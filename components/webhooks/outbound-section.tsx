@@ -1,6 +1,6 @@
 "use client";
-// The Outbound section: Add Webhook and one card per webhook, fed by react-query with the server's
-// first view as initial data so nothing jumps when the page hydrates.
+// The Outbound section: Add Webhook and one card per webhook, fed by react-query (the page seeds
+// the cache with the server's first view, so nothing jumps when it hydrates).
 import { Plus, Webhook } from "lucide-react";
 import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
@@ -12,11 +12,12 @@ import { OutboundWebhookCard } from "./outbound-webhook-card";
 import type { WebhooksResponse } from "./types";
 import { WebhookFormDialog } from "./webhook-form-dialog";
 
-export function OutboundSection({ projectId, initialData }: { projectId: string; initialData?: WebhooksResponse }) {
+export function OutboundSection({ projectId }: { projectId: string }) {
   const query = useQuery({
     queryKey: queryKeys.webhooks(projectId),
     queryFn: () => api<WebhooksResponse>(`/projects/${projectId}/webhooks`),
-    initialData,
+    // Health and "last dispatched" change while the page is open; keep the cards current.
+    refetchInterval: 15_000,
   });
   const addButton = (
     <WebhookFormDialog

@@ -59,6 +59,12 @@ export function OutboundWebhookCard({ projectId, webhook }: { projectId: string;
             <p className="font-mono text-xs break-all text-slate-600">{webhook.url}</p>
             <p className="text-xs text-slate-600">
               {webhook.events.length} of {EVENT_TYPES.length} events subscribed
+              {webhook.parked_count > 0 && (
+                <span className="text-amber-800">
+                  {" "}
+                  · {webhook.parked_count} {webhook.parked_count === 1 ? "delivery" : "deliveries"} parked
+                </span>
+              )}
             </p>
           </div>
           <div className="flex flex-wrap items-center gap-2">
