@@ -41,7 +41,7 @@ export function MembersList({ projectId, initial, me, isAdmin }: { projectId: st
         description={isAdmin ? "Add people by email, change their role or remove them. Admins manage webhooks, integrations and members." : "The people in this project. Only admins can change who is in it."}
       />
       <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
-        <Card>
+        <Card className="h-fit">
           <ul aria-label="Members" className="divide-y divide-slate-200">
             {query.data.map((m) => (
               <li key={m.user_id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">

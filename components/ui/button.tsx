@@ -1,5 +1,5 @@
-"use client";
-import { forwardRef, type ButtonHTMLAttributes } from "react";
+// No "use client": server components use Button and buttonClasses (e.g. a Link styled as a button) too.
+import type { ButtonHTMLAttributes, Ref } from "react";
 import { Loader2 } from "lucide-react";
 import { Slot } from "radix-ui";
 import { cn } from "./cn";
@@ -36,12 +36,10 @@ export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {
   pending?: boolean;
   /** Render the child element (e.g. a Next <Link>) with button styling. */
   asChild?: boolean;
+  ref?: Ref<HTMLButtonElement>;
 };
 
-export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
-  { variant = "primary", size = "md", pending = false, asChild = false, className, children, disabled, type, ...props },
-  ref,
-) {
+export function Button({ variant = "primary", size = "md", pending = false, asChild = false, className, children, disabled, type, ref, ...props }: ButtonProps) {
   const classes = buttonClasses(variant, size, className);
   if (asChild) {
     return (
@@ -56,4 +54,4 @@ export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button
       {children}
     </button>
   );
-});
+}
