@@ -29,10 +29,11 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
     // Losing this commit in a database crash only means the delivery is sent again (its lease
     // expires); at-least-once holds, so the attempt log need not wait for the WAL flush.
     await tx`set local synchronous_commit = off`;
-    // Sorted ids: concurrent drains lock webhooks in the same order and cannot deadlock.
+    // Sorted ids: concurrent drains lock webhooks in the same order and cannot deadlock. NO KEY UPDATE,
+    // not UPDATE: emit()'s foreign-key checks take KEY SHARE on the same rows and must not wait on us.
     const hooks = await tx<{ id: string; project_id: string; health: Health; consecutive_failures: number; paused: boolean }[]>`
       select id, project_id, health, consecutive_failures, paused from outbound_webhooks
-      where id = any(${webhookIds}::text[]) order by id for update`;
+      where id = any(${webhookIds}::text[]) order by id for no key update`;
     const state = new Map(hooks.map((h) => [h.id, h]));
     const webhookUpdates: { id: string; health: Health; cf: number; ok: boolean; failed: boolean }[] = [];
     const audits: { project_id: string; action: string; target_id: string; details: unknown }[] = [];

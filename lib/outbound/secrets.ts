@@ -28,7 +28,7 @@ async function lockGenericWebhook(tx: Tx, projectId: string, webhookId: string) 
     .select({ id: outboundWebhooks.id, kind: outboundWebhooks.kind })
     .from(outboundWebhooks)
     .where(and(eq(outboundWebhooks.id, webhookId), eq(outboundWebhooks.projectId, projectId)))
-    .for("update");
+    .for("no key update");
   if (!row) throw new NotFound("Webhook not found.");
   if (row.kind === "slack") throw new Conflict("Slack webhooks are not signed, so they have no secret to rotate.");
   const secrets = await tx.select().from(webhookSecrets).where(eq(webhookSecrets.webhookId, webhookId));

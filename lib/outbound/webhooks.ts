@@ -120,7 +120,7 @@ async function lockWebhook(exec: Executor, projectId: string, webhookId: string)
     .select()
     .from(outboundWebhooks)
     .where(and(eq(outboundWebhooks.id, webhookId), eq(outboundWebhooks.projectId, projectId)))
-    .for("update");
+    .for("no key update");
   if (!row) throw new NotFound("Webhook not found.");
   return row;
 }
