@@ -50,13 +50,16 @@ test("filter, drawer, replay one, bulk replay 100 and refuse 101", async ({ page
     await expect(drawer).toContainText("webhook-signature");
     await expect(drawer).not.toContainText("v1,");
     await expect(page).toHaveURL(new RegExp(`delivery=${originalId}`));
-    await shot(page, "22-drawer");
+    await shot(page, "22-drawer", false);
+    await drawer.getByTestId("delivery-attempt").first().scrollIntoViewIfNeeded();
+    await shot(page, "22b-drawer-attempts", false);
+    await drawer.getByRole("button", { name: "Replay", exact: true }).scrollIntoViewIfNeeded();
     await drawer.getByRole("button", { name: "Replay", exact: true }).click();
     await expect(drawer.getByRole("button", { name: originalId })).toBeVisible(); // "Replay of <original>"
     await expect(drawer).toContainText("Replay of");
     const replayId = new URL(page.url()).searchParams.get("delivery")!;
     expect(replayId).not.toBe(originalId);
-    await shot(page, "23-replayed");
+    await shot(page, "23-replayed", false);
     await drawer.getByRole("button", { name: originalId }).click();
     await expect(drawer).toContainText("Replayed as");
     await expect(drawer.getByRole("button", { name: replayId })).toBeVisible();
@@ -95,7 +98,10 @@ test("filter, drawer, replay one, bulk replay 100 and refuse 101", async ({ page
     await expect.poll(async () => (await allDeliveries(page.request, project.id)).filter((d) => d.replay_of).length).toBe(101);
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await shot(page, "26-deliveries-390px");
+    await shot(page, "26-deliveries-390px", false);
+    await page.getByTestId("delivery-row").first().getByRole("button").click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    await shot(page, "27-drawer-390px", false);
   } finally {
     await receiver.close();
   }

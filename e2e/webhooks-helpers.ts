@@ -51,9 +51,9 @@ export async function webhookJson(request: APIRequestContext, projectId: string,
   return body.outbound.find((w) => w.id === id)!;
 }
 
-/** A full-page screenshot of the current state, to look at after the run. */
-export async function shot(page: Page, name: string) {
-  await page.screenshot({ path: `test-results/webhooks/${name}.png`, fullPage: true });
+/** A screenshot of the current state, to look at after the run (drawers and dialogs: viewport only). */
+export async function shot(page: Page, name: string, fullPage = true) {
+  await page.screenshot({ path: `test-results/webhooks/${name}.png`, fullPage });
 }
 
 /** Reloads until the assertion passes: the settings page shows server state as of its load. */

@@ -27,7 +27,7 @@ test("a generic webhook's secret is shown once, then nowhere on the page or in t
   await dialog.getByLabel("URL", { exact: true }).fill("ftp://nope");
   await dialog.getByRole("button", { name: "Add webhook" }).click();
   await expect(dialog.locator("#add-webhook-url-error")).toBeVisible();
-  await shot(page, "02-add-dialog-validation");
+  await shot(page, "02-add-dialog-validation", false);
 
   await dialog.getByLabel("URL", { exact: true }).fill("https://hooks.slack.com/services/T000/B000/abcdef");
   await expect(dialog.getByText("Slack webhook detected")).toBeVisible();
@@ -44,7 +44,7 @@ test("a generic webhook's secret is shown once, then nowhere on the page or in t
   expect((await created).status()).toBe(201);
   const secret = await dialog.getByRole("textbox", { name: "Signing secret" }).inputValue();
   expect(secret).toMatch(/^whsec_/);
-  await shot(page, "04-secret-revealed");
+  await shot(page, "04-secret-revealed", false);
 
   // From here on, no response may carry the secret.
   const leaks: string[] = [];

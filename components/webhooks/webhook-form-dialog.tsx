@@ -2,7 +2,7 @@
 // Add Webhook and Edit: name, URL (Slack detected live), custom headers and, when adding, the event
 // picker. The server validates; its problem+json field errors are shown next to their inputs.
 // After a generic webhook is created the dialog turns into the reveal-once panel for its secret.
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { Plus, Trash2 } from "lucide-react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Badge } from "@/components/ui/badge";
@@ -103,6 +103,12 @@ function WebhookForm({
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [pending, setPending] = useState(false);
 
+  const formRef = useRef<HTMLFormElement>(null);
+  // Take keyboard and screen-reader users to the first field the server rejected.
+  useEffect(() => {
+    if (error) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
+
   const fieldError = (path: string) => (error instanceof ApiError ? error.fieldError(path) : undefined);
   const slack = isSlackUrl(url.trim());
 
@@ -146,7 +152,7 @@ function WebhookForm({
   const unmatched = error instanceof ApiError ? error.errors.filter((e) => !/^(name|url|events|headers)/.test(e.path)) : [];
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4">
+    <form ref={formRef} onSubmit={submit} noValidate className="space-y-4">
       <Field id={`${idp}-name`} label="Name" error={fieldError("name")}>
         <Input
           id={`${idp}-name`}
