@@ -17,6 +17,9 @@ import { GET as detailRoute } from "@/app/api/v1/projects/[projectId]/deliveries
 import { POST as replayRoute } from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/replay/route";
 import { POST as bulkReplayRoute } from "@/app/api/v1/projects/[projectId]/deliveries/replay/route";
 import { GET as cronRoute } from "@/app/api/cron/outbox/route";
+import { outboundWebhooks } from "@/db/schema";
+import { encrypt } from "@/lib/crypto/at-rest";
+import { newId } from "@/lib/ids";
 import { drainOutbox } from "@/lib/outbound/drain";
 import { startOutboxWorker } from "@/lib/outbound/worker";
 import { secretKey } from "@/lib/outbound/signing";
@@ -232,6 +235,56 @@ describe("retries", () => {
     expect(d.last_error).toMatch(/410/);
     await drainOutbox({ untilIdle: true, timeBoxMs: 2_000 });
     expect(at("/gone")).toHaveLength(1);
+  });
+});
+
+describe("what an attempt does with the response", () => {
+  it("does not follow redirects: a 302 is a failed attempt and its target is never called", async () => {
+    replies.set("/redirect", () => ({ status: 302, headers: { location: receiver.url("/redirect-target") } }));
+    const { webhook } = await newHook("/redirect");
+    await emitCaseCreated(ctx.project, 1);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 5_000 });
+    const [d] = await deliveriesOf(webhook.id);
+    expect(d.status).toBe("failed");
+    expect((await attemptsOf(d.id))[0]).toMatchObject({ status_code: 302, error_class: "http_status" });
+    expect(at("/redirect-target")).toHaveLength(0);
+  });
+
+  it("keeps at most 4 KB of the response as the excerpt", async () => {
+    replies.set("/chatty", () => ({ body: "x".repeat(100_000) }));
+    const { webhook } = await newHook("/chatty");
+    await emitCaseCreated(ctx.project, 1);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 5_000 });
+    const [d] = await deliveriesOf(webhook.id);
+    expect(d.status).toBe("succeeded");
+    const [row] = await db().execute(dsql`select length(response_excerpt) as n from delivery_attempts where delivery_id = ${d.id}`);
+    expect(row.n).toBe(4096);
+  });
+
+  it("sends Slack hooks a Block Kit message and records Slack's permanent errors as such", async () => {
+    replies.set("/services/T1/B1/archived", () => ({ status: 410, body: "channel_is_archived" }));
+    // A Slack-kind row whose (encrypted) URL points at the local receiver, standing in for hooks.slack.com.
+    const [row] = await db()
+      .insert(outboundWebhooks)
+      .values({
+        id: newId("wh"),
+        projectId: ctx.project.id,
+        name: "slack",
+        kind: "slack",
+        urlCiphertext: encrypt(receiver.url("/services/T1/B1/archived")),
+        urlRedacted: "https://hooks.slack.com/services/T…/B…/••••",
+        events: ["case.created"],
+      })
+      .returning();
+    await emitCaseCreated(ctx.project, 1);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 5_000 });
+    const [r] = at("/services/T1/B1/archived");
+    expect(JSON.parse(r.body)).toMatchObject({ text: expect.stringMatching(/^Case Case \d+ created$/), blocks: expect.any(Array) });
+    expect(r.headers["webhook-signature"]).toBeUndefined();
+    const [d] = await deliveriesOf(row.id);
+    expect(d.status).toBe("dead");
+    const [a] = await db().execute(dsql`select error_class, error_message from delivery_attempts where delivery_id = ${d.id}`);
+    expect(a).toMatchObject({ error_class: "slack_error", error_message: "Slack: channel_is_archived (permanent)" });
   });
 });
 

@@ -8,11 +8,11 @@ type Params = { projectId: string; webhookId: string; type: string };
 export const PUT = route<Params>(async (req, { params }) => {
   const { projectId, webhookId, type } = await params;
   const actor = await requireProjectRole(req, projectId, "admin");
-  return json({ webhook: await setEventSubscription(actor, projectId, webhookId, decodeURIComponent(type), true) });
+  return json({ webhook: await setEventSubscription(actor, projectId, webhookId, type, true) });
 });
 
 export const DELETE = route<Params>(async (req, { params }) => {
   const { projectId, webhookId, type } = await params;
   const actor = await requireProjectRole(req, projectId, "admin");
-  return json({ webhook: await setEventSubscription(actor, projectId, webhookId, decodeURIComponent(type), false) });
+  return json({ webhook: await setEventSubscription(actor, projectId, webhookId, type, false) });
 });
