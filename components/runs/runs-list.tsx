@@ -72,7 +72,9 @@ export function RunsList({ kind, projectId, initial }: { kind: RunKindView; proj
                   </span>
                 </div>
               </div>
-              <RunStateBadge state={run.state} />
+              <div className="shrink-0">
+                <RunStateBadge state={run.state} />
+              </div>
             </li>
           ))}
         </ul>
