@@ -354,6 +354,10 @@ export const deliveries = pgTable(
     // Deliveries tab filtered by status (e.g. only dead ones) stays an index range scan.
     index("deliveries_project_status_idx").on(t.projectId, t.status, t.createdAt.desc(), t.id.desc()),
     index("deliveries_replay_of_idx").on(t.replayOf),
+    // Each webhook card's "N deliveries parked": counts only parked rows, however long the history.
+    index("deliveries_parked_idx")
+      .on(t.outboundWebhookId)
+      .where(sql`status = 'paused'`),
     uniqueIndex("deliveries_inbound_provider_id_idx")
       .on(t.inboundWebhookId, t.providerDeliveryId)
       .where(sql`direction = 'inbound' and outcome <> 'duplicate'`),

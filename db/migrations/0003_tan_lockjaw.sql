@@ -1,0 +1,1 @@
+CREATE INDEX "deliveries_parked_idx" ON "deliveries" USING btree ("outbound_webhook_id") WHERE status = 'paused';
