@@ -94,7 +94,8 @@ test("the Inbound section: add, reveal once, redacted after reload, rotate, dele
 
   // Send Test shows up as a received synthetic event.
   await inbound.getByRole("button", { name: "Send Test" }).click();
-  await expect(page.getByText("Test received")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Test received", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText("Outcome: synthetic", { exact: true })).toBeVisible();
 
   // The switch confirmation names the inbound webhook in an extra bullet (cancelled here).
   await page.goto(`/projects/${project.id}/settings/integrations`);
@@ -128,7 +129,7 @@ test("the Inbound section: add, reveal once, redacted after reload, rotate, dele
   await page.goto(`/projects/${project.id}/settings/integrations`);
   await page.getByRole("radio", { name: /Azure DevOps/ }).check();
   await page.getByLabel("Organization", { exact: true }).fill("acme");
-  await page.getByLabel("Project", { exact: true }).fill("Checkout");
+  await page.getByRole("textbox", { name: "Project", exact: true }).fill("Checkout");
   await page.getByRole("button", { name: "Switch to Azure DevOps" }).click();
   await expect(page.getByTestId("inbound-consequence")).toHaveCount(0);
   await page.getByRole("button", { name: "Switch to Azure DevOps" }).last().click();

@@ -81,20 +81,21 @@ function connect() {
 }
 
 function use(projectId: string, client: QueryClient): () => void {
-  const before = [...tab.projects.keys()].sort().join();
-  tab.projects.set(projectId, (tab.projects.get(projectId) ?? 0) + 1);
+  const count = tab.projects.get(projectId) ?? 0;
+  tab.projects.set(projectId, count + 1);
   tab.clients.add(client);
-  if ([...tab.projects.keys()].sort().join() !== before || !tab.source) {
-    setStatus(tab.source ? tab.status : "connecting");
+  if (count === 0 || !tab.source) {
+    if (!tab.source) setStatus("connecting");
     connect();
   }
   return () => {
-    const n = (tab.projects.get(projectId) ?? 1) - 1;
-    if (n > 0) return void tab.projects.set(projectId, n);
-    tab.projects.delete(projectId);
-    // Defer so that navigating between two pages of the same project keeps the stream open.
+    // Deferred, so that navigating between two pages of the same project keeps the stream open:
+    // the next page's hook registers before this release runs.
     setTimeout(() => {
-      if (!tab.projects.has(projectId)) connect();
+      const n = (tab.projects.get(projectId) ?? 1) - 1;
+      if (n > 0) return void tab.projects.set(projectId, n);
+      tab.projects.delete(projectId);
+      connect();
     }, 0);
   };
 }
