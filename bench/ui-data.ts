@@ -188,7 +188,8 @@ function report(results: Row[]) {
     "",
     `${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? "unknown"}), embedded PostgreSQL, \`next start\`, ` +
       `${SAMPLES} sequential requests per row after ${WARMUP} warm-up requests, one project holding all rows ` +
-      `(plus ${(large / 4).toLocaleString("en")} rows of another project). Times are client-side, over HTTP on 127.0.0.1.`,
+      `(plus ${(large / 4).toLocaleString("en")} rows of another project). Times are client-side, over HTTP on 127.0.0.1; ` +
+      `load average at the end ${os.loadavg()[0].toFixed(1)} (the machine is shared, so absolute figures are noisy; the ratios come from one run).`,
     "",
     `| request | p50 @ ${small.toLocaleString("en")} | p95 @ ${small.toLocaleString("en")} | p50 @ ${large.toLocaleString("en")} | p95 @ ${large.toLocaleString("en")} | p95 ratio |`,
     "|---|---:|---:|---:|---:|---:|",
