@@ -10,6 +10,7 @@ import { Wakeup } from "./wakeup";
 const POLL_MS = 1_000;
 const CYCLE_MS = 5 * 60_000;
 const STOP_GRACE_MS = 10_000;
+const MAX_BACKOFF_MS = 30_000;
 
 export type OutboxWorker = { stop(): Promise<void> };
 
@@ -18,13 +19,17 @@ export function startOutboxWorker(): OutboxWorker {
   const wakeup = new Wakeup();
   const listening = sqlClient().listen(OUTBOX_CHANNEL, () => wakeup.notify(), () => wakeup.notify());
   const loop = (async () => {
+    let failures = 0;
     while (!abort.signal.aborted) {
       try {
         // Long cycles, restarted now and then so counters and timers start fresh.
         await drainOutbox({ timeBoxMs: CYCLE_MS, wakeup, pollMs: POLL_MS, signal: abort.signal });
+        failures = 0;
       } catch (err) {
-        console.error(`[outbox] drain failed, retrying in ${POLL_MS} ms: ${err instanceof Error ? err.message : String(err)}`);
-        await wakeup.wait(POLL_MS);
+        // Database unreachable: back off (1 s … 30 s) instead of logging every poll.
+        const delay = Math.min(MAX_BACKOFF_MS, POLL_MS * 2 ** failures++);
+        console.error(`[outbox] drain failed, retrying in ${delay} ms: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+        await new Promise((r) => setTimeout(r, delay).unref());
       }
     }
   })();
