@@ -5,6 +5,7 @@ import { DELETE as removeIntegrationRoute, GET as getIntegrationRoute, PUT as pu
 import { POST as rotate } from "@/app/api/v1/projects/[projectId]/webhooks/inbound/rotate/route";
 import { DELETE as deleteInbound, POST as createInbound } from "@/app/api/v1/projects/[projectId]/webhooks/inbound/route";
 import { POST as sendTest } from "@/app/api/v1/projects/[projectId]/webhooks/inbound/test/route";
+import { POST as replayDelivery } from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/replay/route";
 import { sqlClient } from "@/db/client";
 import { db } from "@/db/client";
 import { deliveries, events, inboundWebhooks, issues } from "@/db/schema";
@@ -133,6 +134,9 @@ describe("inbound webhook lifecycle", () => {
       ["inbound", "synthetic", 200],
       ["inbound", "synthetic", 200],
     ]);
+    // Only a digest of the tracker's request is kept, so an inbound receipt cannot be replayed.
+    const replay = await call(replayDelivery, { ...as, params: { ...as.params, deliveryId: first.json.delivery_id }, method: "POST" });
+    expect(replay.status).toBe(422);
   });
 
   it("stores no plaintext secret, token or ADO password anywhere in the database", async () => {
