@@ -80,14 +80,21 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
 
   const start = (d: ClaimedDelivery, t: LoadedTarget) => {
     inflightByWebhook.set(d.webhookId, (inflightByWebhook.get(d.webhookId) ?? 0) + 1);
-    const p = attempt(d, t).then((rec) => {
-      inflightByWebhook.set(d.webhookId, inflightByWebhook.get(d.webhookId)! - 1);
-      buffer.push(rec);
-      if (buffer.length >= FLUSH_SIZE) flush();
-      else flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
-      sends.delete(p);
-      progress.notify();
-    });
+    const p = attempt(d, t)
+      .then(
+        (rec) => {
+          buffer.push(rec);
+          if (buffer.length >= FLUSH_SIZE) flush();
+          else flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
+        },
+        // Not an attempt outcome but our own bug: leave the row leased, it is retried after the lease.
+        (err) => console.error(`[outbox] delivery ${d.id} could not be attempted: ${err instanceof Error ? err.message : String(err)}`),
+      )
+      .finally(() => {
+        inflightByWebhook.set(d.webhookId, inflightByWebhook.get(d.webhookId)! - 1);
+        sends.delete(p);
+        progress.notify();
+      });
     sends.add(p);
   };
 
