@@ -15,15 +15,20 @@ const second = `http://localhost:${SECOND_PORT}`;
 let server: ChildProcess | undefined;
 let log = "";
 
+// One second server for both tests: they run in order, in one worker.
+test.describe.configure({ mode: "serial" });
+
 test.beforeAll(async () => {
+  test.setTimeout(180_000); // `next start` is slow to come up while other builds share the CPU
   const secrets = JSON.parse(readFileSync(`${E2E_DATA_DIR}/secrets.json`, "utf8")) as Record<string, string>;
-  server = spawn("npx", ["next", "start", "-p", String(SECOND_PORT)], {
+  // Node runs Next directly (no npx wrapper) so afterAll's SIGTERM reaches the server itself.
+  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(SECOND_PORT)], {
     env: { ...process.env, ...secrets, DATABASE_URL: e2eDatabaseUrl(), APP_URL: second, NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout!.on("data", (d) => (log += d));
   server.stderr!.on("data", (d) => (log += d));
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     const up = await fetch(`${second}/api/healthz`).then((r) => r.ok, () => false);
     if (up) break;
