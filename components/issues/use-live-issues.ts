@@ -49,7 +49,10 @@ function onMessage(e: MessageEvent<string>) {
   if (!msg.kind?.startsWith("issue.") || !msg.data?.issue) return;
   for (const client of tab.clients) {
     client.setQueryData<LiveIssue[]>(queryKeys.issues(msg.project_id), (list) => applyToList(list, msg));
-    client.setQueryData<LiveIssue | null>(queryKeys.issue(msg.project_id, msg.data.issue.id), (one) => applyToIssue(one, msg));
+    const key = queryKeys.issue(msg.project_id, msg.data.issue.id);
+    client.setQueryData<LiveIssue | null>(key, (one) => applyToIssue(one, msg));
+    // The event shows at once; an open detail view then refetches for API-only fields (synced_at).
+    if (msg.kind !== "issue.deleted") void client.invalidateQueries({ queryKey: key, exact: true, refetchType: "active" });
   }
 }
 

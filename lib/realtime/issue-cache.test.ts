@@ -37,3 +37,11 @@ describe("applyToIssue", () => {
     expect(applyToIssue(a, msg("issue.deleted", a))).toBeNull();
   });
 });
+
+describe("merging an event into what the page shows", () => {
+  it("keeps fields the event payload does not carry", () => {
+    const shown = { ...issue("a", "2026-01-01T00:00:00Z"), synced_at: "2026-01-01T00:00:00Z" };
+    const next = applyToIssue(shown, msg("issue.updated", issue("a", "2026-01-02T00:00:00Z", "new")));
+    expect(next).toMatchObject({ title: "new", synced_at: "2026-01-01T00:00:00Z" });
+  });
+});

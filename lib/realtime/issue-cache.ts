@@ -12,7 +12,7 @@ export function applyToList<T extends LiveIssue>(list: T[] | undefined, msg: Liv
   if (i < 0) return [issue, ...list];
   // An event older than what the list shows (replayed after a reconnect) must not roll it back.
   if (list[i].updated_at > issue.updated_at) return list;
-  return list.map((x, j) => (j === i ? issue : x));
+  return list.map((x, j) => (j === i ? merge(x, issue) : x));
 }
 
 /** The single issue after the event: replaced when it is the same issue, null when deleted. */
@@ -20,5 +20,11 @@ export function applyToIssue<T extends LiveIssue>(current: T | null | undefined,
   const issue = msg.data.issue as T;
   if (!current || current.id !== issue.id) return current;
   if (msg.kind === "issue.deleted") return null;
-  return current.updated_at > issue.updated_at ? current : issue;
+  return current.updated_at > issue.updated_at ? current : merge(current, issue);
+}
+
+// Event payloads carry the catalog's issue object; fields only the API adds (e.g. synced_at) are
+// kept from what the page already has.
+function merge<T extends LiveIssue>(current: T, incoming: T): T {
+  return { ...current, ...incoming };
 }
