@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RunDetail } from "@/components/runs/run-detail";
 import { SESSION_VIEW } from "@/components/runs/types";
@@ -5,6 +6,8 @@ import { requirePageMember } from "@/lib/auth/page-access";
 import { NotFound } from "@/lib/http/errors";
 import { runDetailView } from "@/lib/domain/run-pages";
 import { SESSION } from "@/lib/domain/sessions";
+
+export const metadata: Metadata = { title: "Session" };
 
 export default async function Page({ params }: { params: Promise<{ projectId: string; runId: string }> }) {
   const { projectId, runId } = await params;
