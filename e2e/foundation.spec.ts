@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN, MEMBER, signIn } from "./helpers";
 
-test("an admin creates a test run in the demo project, completes it and sees it listed as completed", async ({ page }) => {
+test("an admin creates a test run in the demo project, completes it, sees it listed as completed and signs out", async ({ page }) => {
   await signIn(page, ADMIN);
   await page.goto("/projects");
   await page.getByRole("link", { name: /Demo project/ }).click();
@@ -34,6 +34,10 @@ test("an admin creates a test run in the demo project, completes it and sees it 
   await expect(row).toContainText("Completed");
   await expect(row).toContainText("1 passed");
   await page.screenshot({ path: "test-results/foundation-runs-list.png", fullPage: true });
+
+  await page.getByRole("button", { name: /Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
 });
 
 test("a member opening Settings → Webhooks gets a clear admins-only page", async ({ page }) => {
