@@ -118,15 +118,19 @@ async function main() {
     const perTick = (RATE * tick) / 1000;
     const pacedStart = Date.now();
     let emitted = 0;
+    const writes = new Set<Promise<void>>();
     while (Date.now() - pacedStart < PACED_SECONDS * 1000) {
       const due = Math.floor(((Date.now() - pacedStart) / 1000) * RATE) + perTick;
-      // One transaction per event, as domain writes do.
-      while (emitted < due) {
-        await emitEvents(1);
+      // One transaction per event, as domain writes do, several at once like concurrent requests.
+      while (emitted < due && writes.size < 16) {
+        const w: Promise<void> = emitEvents(1).then(() => void writes.delete(w));
+        writes.add(w);
         emitted++;
       }
       await new Promise((r) => setTimeout(r, tick));
     }
+    await Promise.all(writes);
+    const achievedRate = emitted / ((Date.now() - pacedStart) / 1000);
     const deadline = Date.now() + 30_000;
     let paced = await ask<Stats>("stats");
     while (paced.count < emitted * WEBHOOKS && Date.now() < deadline) {
@@ -149,7 +153,7 @@ async function main() {
       `| raw limit: plain undici keep-alive POSTs, no DB (${RAW_REQUESTS} × ${sampleBody.length} B, ${RAW_CONCURRENCY} in flight) | ${round(rawRate)} req/s | — |`,
       `| drain: ${EVENTS} events × ${WEBHOOKS} webhooks = ${thr.count} signed deliveries from a backlog | **${round(deliveryRate)} deliveries/s** | ≥ 1,500 |`,
       `| drain ÷ raw | **${Math.round((deliveryRate / rawRate) * 100)} %** | ≥ 40 % |`,
-      `| worker at ${RATE} events/s × ${WEBHOOKS} webhooks for ${PACED_SECONDS} s (${paced.count}/${emitted * WEBHOOKS} delivered): event→delivered p50 / p99 / max | ${round(percentile(paced.latencies, 50))} / **${round(percentile(paced.latencies, 99))}** / ${round(Math.max(...paced.latencies))} ms | p99 ≤ 250 ms |`,
+      `| worker at ${RATE} events/s (achieved ${round(achievedRate)}) × ${WEBHOOKS} webhooks for ${PACED_SECONDS} s (${paced.count}/${emitted * WEBHOOKS} delivered): event→delivered p50 / p99 / max | ${round(percentile(paced.latencies, 50))} / **${round(percentile(paced.latencies, 99))}** / ${round(Math.max(...paced.latencies))} ms | p99 ≤ 250 ms |`,
       "",
       "Every delivery is a full attempt: claim with lease, Standard Webhooks + sha256 signatures, one custom header (decrypted),",
       "attempt row with redacted request headers, delivery and webhook health updates, batched per ~250 outcomes.",

@@ -351,9 +351,13 @@ export const deliveries = pgTable(
     index("deliveries_due_idx")
       .on(t.nextAttemptAt)
       .where(sql`direction = 'outbound' and status in ('pending', 'failed', 'delivering')`),
-    // Deliveries tab filtered by status (e.g. only dead ones) stays an index range scan.
-    index("deliveries_project_status_idx").on(t.projectId, t.status, t.createdAt.desc(), t.id.desc()),
-    index("deliveries_replay_of_idx").on(t.replayOf),
+    // Deliveries tab filtered by a rare status (failed, dead, paused) stays an index range scan; common
+    // statuses are dense in deliveries_project_idx. Partial, so the happy path never touches it.
+    index("deliveries_project_status_idx")
+      .on(t.projectId, t.status, t.createdAt.desc(), t.id.desc())
+      .where(sql`status in ('failed', 'dead', 'paused')`),
+    // Partial: only replays have replay_of, and every delivery write would otherwise maintain it.
+    index("deliveries_replay_of_idx").on(t.replayOf).where(sql`replay_of is not null`),
     // Each webhook card's "N deliveries parked": counts only parked rows, however long the history.
     index("deliveries_parked_idx")
       .on(t.outboundWebhookId)

@@ -57,7 +57,8 @@ const listColumns = {
 export async function listDeliveries(projectId: string, q: ListDeliveriesQuery): Promise<{ deliveries: DeliveryJson[]; next_cursor: string | null }> {
   const where: SQL[] = [eq(deliveries.projectId, projectId)];
   if (q.direction) where.push(eq(deliveries.direction, q.direction));
-  if (q.status) where.push(eq(deliveries.status, q.status));
+  // A literal (the value is a validated enum), so the planner can match the partial status index.
+  if (q.status) where.push(sql`${deliveries.status} = ${sql.raw(`'${q.status}'`)}`);
   if (q.event) where.push(eq(deliveries.eventType, q.event));
   if (q.webhook) where.push(sql`(${deliveries.outboundWebhookId} = ${q.webhook} or ${deliveries.inboundWebhookId} = ${q.webhook})`);
   if (q.cursor) {

@@ -25,6 +25,7 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
   const counts: RecordCounts = { succeeded: 0, retrying: 0, dead: 0, parked: 0 };
   if (!records.length) return counts;
   const webhookIds = [...new Set(records.map((r) => r.webhookId))].sort();
+  const deliveryIds = records.map((r) => r.deliveryId);
   await sql.begin(async (tx) => {
     // Losing this commit in a database crash only means the delivery is sent again (its lease
     // expires); at-least-once holds, so the attempt log need not wait for the WAL flush.
@@ -80,15 +81,17 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
           response_excerpt: r.responseExcerpt?.replace(/\u0000/g, "") ?? null,
         })),
       )}::jsonb) as x(delivery_id text, n int, started_at timestamptz, duration_ms int, status_code int, error_class text, error_message text, request_headers jsonb, response_excerpt text)
-      where exists (select 1 from deliveries d where d.id = x.delivery_id) -- its webhook may have been deleted meanwhile`;
-    // Only the claim that is still current may settle the row: if this drain's lease ran out and another
+      -- its webhook may have been deleted meanwhile; the id list keeps this a primary-key probe
+      where x.delivery_id in (select id from deliveries where id = any(${deliveryIds}::text[]))`;
+    // The explicit id list lets the planner probe the primary key instead of scanning the table
+    // (it cannot estimate a jsonb_to_recordset). Only the claim that is still current may settle the row: if this drain's lease ran out and another
     // drain re-claimed it, attempts moved on and this late result is logged above but changes nothing.
     await tx`
       update deliveries d
       set status = x.status::delivery_status, next_attempt_at = now() + x.delay_ms * interval '1 millisecond',
           lease_until = null, last_status_code = x.status_code, last_error = x.last_error, updated_at = now()
       from jsonb_to_recordset(${JSON.stringify(deliveryUpdates)}::jsonb) as x(id text, n int, status text, delay_ms int, status_code int, last_error text)
-      where d.id = x.id and d.status = 'delivering' and d.attempts = x.n`;
+      where d.id = any(${deliveryIds}::text[]) and d.id = x.id and d.status = 'delivering' and d.attempts = x.n`;
     await tx`
       update outbound_webhooks w
       set health = x.health::webhook_health, consecutive_failures = x.cf, last_dispatched_at = now(),
