@@ -8,10 +8,11 @@
 //     stream seeing the event, p50/p99 over the receipts.
 // Prints a Markdown section and appends it to BENCHMARKS.md.
 //   env: NEXT_DIST_DIR (default .next-bench; built when missing), BENCH_PORT (3191),
-//        BENCH_DURATION s (10), BENCH_CONNECTIONS (32), BENCH_STREAMS (1000), BENCH_FANOUT_EVENTS (50)
+//        BENCH_DURATION s (10), BENCH_CONNECTIONS (32), BENCH_STREAMS (1000), BENCH_FANOUT_EVENTS (50),
+//        BENCH_SYNC_COMMIT (on|off, default on): PostgreSQL's synchronous_commit for the whole run.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { appendFileSync, existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -27,6 +28,7 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 1000);
 const FANOUT_EVENTS = Number(process.env.BENCH_FANOUT_EVENTS ?? 50);
+const SYNC_COMMIT = process.env.BENCH_SYNC_COMMIT === "off" ? "off" : "on";
 const DATA_DIR = path.join(os.tmpdir(), `switchyard-bench-inbound-${process.pid}`);
 const BASE = `http://127.0.0.1:${PORT}`;
 
@@ -159,9 +161,20 @@ async function openStreams(n: number, token: string) {
   };
 }
 
+/** Replaces this run's section of BENCHMARKS.md (between its markers), or appends it. */
+function writeSection(name: string, section: string) {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const doc = existsSync("BENCHMARKS.md") ? readFileSync("BENCHMARKS.md", "utf8") : "# Benchmarks\n";
+  const block = `${start}${section}${end}\n`;
+  const i = doc.indexOf(start);
+  const j = doc.indexOf(end);
+  writeFileSync("BENCHMARKS.md", i >= 0 && j > i ? doc.slice(0, i) + block + doc.slice(j + end.length + 1) : `${doc.trimEnd()}\n\n${block}`);
+}
+
 async function main() {
   rmSync(DATA_DIR, { recursive: true, force: true });
-  const pg = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "pg"), quiet: true });
+  const pg = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "pg"), quiet: true, flags: ["-c", `synchronous_commit=${SYNC_COMMIT}`] });
   let next: ChildProcess | undefined;
   const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
   try {
@@ -232,7 +245,7 @@ async function main() {
       "",
       `## Inbound receipts and SSE fan-out (\`npm run bench:inbound\`, ${new Date().toISOString().slice(0, 10)})`,
       "",
-      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}; \`next start\` + embedded PostgreSQL (default settings) + the load generator on the same host, 127.0.0.1. autocannon, ${CONNECTIONS} connections, ${DURATION} s per run.`,
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "CPU"}, Node ${process.version}; \`next start\` + embedded PostgreSQL (synchronous_commit=${SYNC_COMMIT}, otherwise default settings) + the load generator on the same host, 127.0.0.1. autocannon, ${CONNECTIONS} connections, ${DURATION} s per run.`,
       "",
       "| route | requests/s | p50 | p99 | requests | non-2xx |",
       "|---|---:|---:|---:|---:|---:|",
@@ -253,8 +266,7 @@ async function main() {
       "",
     ].join("\n");
     console.log(section);
-    if (!existsSync("BENCHMARKS.md")) appendFileSync("BENCHMARKS.md", "# Benchmarks\n");
-    appendFileSync("BENCHMARKS.md", section);
+    writeSection(`inbound-sync-commit-${SYNC_COMMIT}`, section);
   } finally {
     next?.kill("SIGTERM");
     await sql.end().catch(() => {});

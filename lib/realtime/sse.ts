@@ -12,8 +12,19 @@ const openStreams = () => (g.switchyardStreamsPerUser ??= new Map());
 
 export type LiveMessage = { id: number; kind: string; project_id: string; data: unknown };
 
-function message(e: LiveEvent): LiveMessage {
-  return { id: e.id, kind: e.kind, project_id: e.projectId, data: e.payload };
+// The bus hands the same event object to every stream of the process: frame and encode it once,
+// not once per stream (1,000 open tabs would otherwise mean 1,000 JSON.stringify calls per change).
+const framed = new WeakMap<LiveEvent, Uint8Array>();
+const encoder = new TextEncoder();
+
+function frame(e: LiveEvent): Uint8Array {
+  let bytes = framed.get(e);
+  if (!bytes) {
+    const message: LiveMessage = { id: e.id, kind: e.kind, project_id: e.projectId, data: e.payload };
+    bytes = encoder.encode(sseEvent(e.id, message));
+    framed.set(e, bytes);
+  }
+  return bytes;
 }
 
 export function openLiveStream(opts: { userId: string; projectIds: string[]; lastEventId: number | null; signal: AbortSignal }): Response {
@@ -24,7 +35,6 @@ export function openLiveStream(opts: { userId: string; projectIds: string[]; las
   openStreams().set(opts.userId, count + 1);
 
   const projectIds = new Set(opts.projectIds);
-  const encoder = new TextEncoder();
   let closed = false;
   let cleanup = () => {};
 
@@ -34,10 +44,10 @@ export function openLiveStream(opts: { userId: string; projectIds: string[]; las
       let ready = false; // until the replay is written, live events wait in `buffer`
       const buffer: LiveEvent[] = [];
       const sent = new Set<number>(); // ids already written (replay and live can overlap)
-      const write = (chunk: string) => {
+      const write = (chunk: string | Uint8Array) => {
         if (closed) return;
         try {
-          controller.enqueue(encoder.encode(chunk));
+          controller.enqueue(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
         } catch {
           close();
         }
@@ -47,7 +57,7 @@ export function openLiveStream(opts: { userId: string; projectIds: string[]; las
         sent.add(e.id);
         if (sent.size > 2_000) sent.delete(sent.values().next().value!);
         lastSent = Math.max(lastSent, e.id);
-        write(sseEvent(e.id, message(e)));
+        write(frame(e));
       };
       const catchUp = async () => {
         for (;;) {
