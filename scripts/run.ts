@@ -4,6 +4,7 @@
 // it starts nothing. Stops PostgreSQL cleanly when Next exits or on Ctrl-C.
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
 import { formatEnvError, envSchema } from "../lib/env";
 import { localSecrets } from "./local-secrets";
@@ -31,18 +32,15 @@ async function main() {
     process.exit(1);
   }
 
-  const child = spawn("npx", ["next", mode, ...nextArgs], { stdio: "inherit", env: childEnv });
-  let stopping = false;
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    child.kill("SIGTERM");
+  const child = spawn(path.join("node_modules", ".bin", "next"), [mode, ...nextArgs], { stdio: "inherit", env: childEnv });
+  // Signals go to Next first; PostgreSQL stops once Next has exited and released its connections.
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on("SIGINT", forward);
+  process.on("SIGTERM", forward);
+  child.on("exit", async (code, signal) => {
     await pg?.stop().catch(() => {});
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  child.on("exit", (code) => void stop(code ?? 0));
+    process.exit(code ?? (signal ? 0 : 1));
+  });
 }
 
 main().catch((err) => {
