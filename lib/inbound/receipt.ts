@@ -74,8 +74,9 @@ export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promi
 
   const result = await db().transaction(async (tx) => {
     // Same payload or same delivery id: the second receipt waits here until the first commits.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${webhook.id}:d:${digest}`}, 0))`);
-    if (providerDeliveryId) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${webhook.id}:p:${providerDeliveryId}`}, 0))`);
+    // Always digest first, then delivery id (one statement, fixed order: no lock cycles).
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${webhook.id}:d:${digest}`}, 0)),
+                                pg_advisory_xact_lock(hashtextextended(${`${webhook.id}:p:${providerDeliveryId ?? digest}`}, 0))`);
     const base = { eventName: parsed.eventName, digest, providerDeliveryId };
     if (await seenBefore(tx, webhook.id, digest, providerDeliveryId)) {
       return recordReceipt(tx, webhook, { ...base, outcome: "duplicate", status: 200, reason: "already received" });
