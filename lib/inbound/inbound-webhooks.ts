@@ -5,7 +5,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor, type Tx } from "@/db/client";
-import { auditLog, inboundWebhooks, issueIntegrations } from "@/db/schema";
+import { auditLog, inboundWebhooks, issueIntegrations, projects } from "@/db/schema";
 import { decrypt, encrypt } from "@/lib/crypto/at-rest";
 import { mintToken, mintWebhookSecret, sha256Hex } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
@@ -128,6 +128,8 @@ export async function deleteInboundWebhookTx(tx: Tx, projectId: string, actor: A
 export type ReceivingWebhook = {
   id: string;
   projectId: string;
+  /** What sync needs of the project (events carry its name; imports record its creator). */
+  project: { id: string; name: string; createdBy: string | null };
   provider: InboundProvider;
   secret: string | null;
   basic: { username: string; password: string } | null;
@@ -135,23 +137,34 @@ export type ReceivingWebhook = {
 
 /** The webhook a receipt URL token belongs to, with its credentials decrypted; undefined when unknown. */
 export async function findInboundWebhookByToken(token: string): Promise<ReceivingWebhook | undefined> {
-  const [row] = await db().select().from(inboundWebhooks).where(eq(inboundWebhooks.tokenHash, sha256Hex(token)));
-  return row && receiving(row);
+  const [row] = await db()
+    .select({ webhook: inboundWebhooks, project: projectRef })
+    .from(inboundWebhooks)
+    .innerJoin(projects, eq(projects.id, inboundWebhooks.projectId))
+    .where(eq(inboundWebhooks.tokenHash, sha256Hex(token)));
+  return row && receiving(row.webhook, row.project);
 }
 
 /** The project's webhook with its credentials decrypted (Send Test signs with them); NotFound when none. */
 export async function requireReceivingWebhook(projectId: string): Promise<ReceivingWebhook> {
-  const [row] = await db().select().from(inboundWebhooks).where(eq(inboundWebhooks.projectId, projectId));
-  const webhook = row && receiving(row);
+  const [row] = await db()
+    .select({ webhook: inboundWebhooks, project: projectRef })
+    .from(inboundWebhooks)
+    .innerJoin(projects, eq(projects.id, inboundWebhooks.projectId))
+    .where(eq(inboundWebhooks.projectId, projectId));
+  const webhook = row && receiving(row.webhook, row.project);
   if (!webhook) throw new NotFound("This project has no inbound webhook.");
   return webhook;
 }
 
-function receiving(row: Row): ReceivingWebhook | undefined {
+const projectRef = { id: projects.id, name: projects.name, createdBy: projects.createdBy };
+
+function receiving(row: Row, project: ReceivingWebhook["project"]): ReceivingWebhook | undefined {
   if (!isInboundProvider(row.provider)) return undefined;
   return {
     id: row.id,
     projectId: row.projectId,
+    project,
     provider: row.provider,
     secret: row.secretCiphertext ? decrypt(row.secretCiphertext) : null,
     basic:

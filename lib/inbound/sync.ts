@@ -4,7 +4,7 @@
 import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { projectMembers, projects } from "@/db/schema";
+import { projectMembers } from "@/db/schema";
 import { createIssueInTx, deleteIssueInTx, findIssueByExternalKey, updateIssueInTx } from "@/lib/domain/issues";
 import type { InboundProvider } from "./providers";
 import type { NormalizedIssueEvent } from "./providers/normalized";
@@ -25,10 +25,10 @@ export function issueFieldsFrom(event: NormalizedIssueEvent) {
 
 export async function applyIssueEvent(
   tx: Tx,
-  webhook: { projectId: string; provider: InboundProvider },
+  webhook: { project: { id: string; name: string; createdBy: string | null }; provider: InboundProvider },
   event: NormalizedIssueEvent,
 ): Promise<SyncResult> {
-  const [project] = await tx.select().from(projects).where(eq(projects.id, webhook.projectId));
+  const { project } = webhook;
   const provider = webhook.provider;
   // Two receipts about the same tracker issue (e.g. a fast opened + labeled) must not both import it.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${project.id}:${provider}:${event.key}`}, 0))`);
