@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as receipt } from "@/app/api/webhooks/[token]/route";
 import { db } from "@/db/client";
-import { deliveries, events, issues } from "@/db/schema";
+import { deliveries, events, issues, projectMembers, users } from "@/db/schema";
 import type { InboundProvider } from "@/lib/inbound/providers";
 import { call, makeProject } from "../helpers/factories";
 import { ADO_CREDS, githubExample, trackerFixture, trackerHeaders, withInboundWebhook } from "../helpers/inbound";
@@ -198,5 +198,19 @@ describe("receipt of events that are not issue events", () => {
     const { "x-hub-signature": sig, ...rest } = trackerHeaders("jira", body, { secret: hook.secret });
     const res = await call(receipt, { method: "POST", params: { token: hook.token }, body, headers: { ...rest, "x-hub-signature-256": sig } });
     expect(res.json.outcome).toBe("imported");
+  });
+});
+
+describe("importing an unknown issue", () => {
+  it("records the project's first admin as creator when the project's creator account is gone", async () => {
+    const { project, admin, member } = await makeProject();
+    const hook = await withInboundWebhook(admin.id, project.id, "github");
+    await db().update(projectMembers).set({ role: "admin" }).where(eq(projectMembers.userId, member.id));
+    await db().delete(users).where(eq(users.id, admin.id));
+    const body = JSON.stringify(githubExample("opened"));
+    const res = await call(receipt, { method: "POST", params: { token: hook.token }, body, headers: trackerHeaders("github", body, { secret: hook.secret }) });
+    expect(res.json.outcome).toBe("imported");
+    const [issue] = await db().select().from(issues).where(eq(issues.projectId, project.id));
+    expect(issue.createdBy).toBe(member.id);
   });
 });
