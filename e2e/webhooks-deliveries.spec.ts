@@ -63,8 +63,10 @@ test("filter, drawer, replay one, bulk replay 100 and refuse 101", async ({ page
     await drawer.getByRole("button", { name: originalId }).click();
     await expect(drawer).toContainText("Replayed as");
     await expect(drawer.getByRole("button", { name: replayId })).toBeVisible();
-    await page.keyboard.press("Escape");
+    // (Escape would first dismiss the "Replay enqueued" toast, which is the topmost layer.)
+    await drawer.getByRole("button", { name: "Close" }).click();
     await expect(drawer).toHaveCount(0);
+    await expect(page).not.toHaveURL(/delivery=/);
     const afterOne = await allDeliveries(page.request, project.id);
     expect(afterOne.find((d) => d.id === replayId)?.replay_of).toBe(originalId);
 
