@@ -37,7 +37,7 @@ export type DrainOptions = {
 
 export type DrainCounts = { claimed: number; succeeded: number; retrying: number; dead: number; parked: number; released: number; secrets_retired: number };
 
-export const DRAIN_DEFAULTS = { timeBoxMs: 25_000, leaseMs: 60_000, batchSize: 200, concurrency: 256, perWebhookCap: 64, pollMs: 1_000 };
+export const DRAIN_DEFAULTS = { timeBoxMs: 25_000, leaseMs: 60_000, batchSize: 128, concurrency: 128, perWebhookCap: 32, pollMs: 1_000 };
 const FLUSH_SIZE = 250;
 const FLUSH_DELAY_MS = 4;
 const SECRET_SWEEP_MS = 30_000;
