@@ -25,7 +25,7 @@ export type DrainOptions = {
   attemptTimeoutMs?: number;
   /** Return as soon as nothing is due and nothing is in flight (cron, tests). */
   untilIdle?: boolean;
-  /** Without untilIdle: how to wait for work (NOTIFY + poll); default a plain poll. */
+  /** Without untilIdle: how to wait for work (the worker notifies it on NOTIFY); default a plain poll. */
   wakeup?: Wakeup;
   pollMs?: number;
   signal?: AbortSignal;
@@ -49,7 +49,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
   const appUrl = env().APP_URL;
   const deadline = Date.now() + o.timeBoxMs;
   const counts: DrainCounts = { claimed: 0, succeeded: 0, retrying: 0, dead: 0, parked: 0, released: 0, secrets_retired: 0 };
-  const progress = new Wakeup(); // fires whenever an attempt completes
+  // One signal for "look for work again": an attempt completed, or (worker) NOTIFY arrived.
   const wakeup = o.wakeup ?? new Wakeup();
   const inflightByWebhook = new Map<string, number>();
   const sends = new Set<Promise<void>>();
@@ -93,7 +93,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
       .finally(() => {
         inflightByWebhook.set(d.webhookId, inflightByWebhook.get(d.webhookId)! - 1);
         sends.delete(p);
-        progress.notify();
+        wakeup.notify();
       });
     sends.add(p);
   };
@@ -129,14 +129,14 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     }
     const room = o.concurrency - sends.size;
     if (room < Math.min(o.batchSize, Math.ceil(o.concurrency / 4))) {
-      await progress.wait(deadline - Date.now());
+      await wakeup.wait(deadline - Date.now());
       continue;
     }
     const saturated = [...inflightByWebhook].filter(([, n]) => n >= o.perWebhookCap).map(([id]) => id);
     const claimed = await claimDueDeliveries(sql, { limit: Math.min(room, o.batchSize), leaseMs: o.leaseMs, excludeWebhooks: saturated });
     o.onClaim?.(claimed);
     if (!claimed.length) {
-      if (sends.size) await Promise.race([progress.wait(deadline - Date.now()), wakeup.wait(deadline - Date.now())]);
+      if (sends.size) await wakeup.wait(deadline - Date.now());
       else if (o.untilIdle) break;
       else await wakeup.wait(Math.min(o.pollMs, deadline - Date.now()));
       continue;

@@ -288,6 +288,23 @@ describe("what an attempt does with the response", () => {
   });
 });
 
+describe("fairness", () => {
+  it("a slow receiver cannot starve the others: each webhook has a cap on requests in flight", async () => {
+    replies.set("/snail", () => ({ delayMs: 1_500 }));
+    await newHook("/snail");
+    await newHook("/hare");
+    await emitCaseCreated(ctx.project, 12);
+    const started = Date.now();
+    const drain = drainOutbox({ untilIdle: true, timeBoxMs: 20_000, concurrency: 8, perWebhookCap: 3, batchSize: 8 });
+    await waitFor("every fast delivery", () => at("/hare").length === 12, 5_000, 10);
+    const hareDone = Date.now() - started;
+    expect(hareDone).toBeLessThan(1_500); // before the slow receiver answered even its first requests
+    expect(at("/snail").length).toBeLessThanOrEqual(3);
+    replies.set("/snail", () => undefined);
+    await drain;
+  });
+});
+
 describe("health", () => {
   it("10 consecutive failures disable the webhook and park its deliveries; re-enable delivers every one", async () => {
     let down = true;
