@@ -40,6 +40,9 @@ export const updateOutboundWebhookInput = z.object({
 });
 export type UpdateOutboundWebhookInput = z.infer<typeof updateOutboundWebhookInput>;
 
+// Timestamps are written by the database (STYLE: Data), not by this process's clock.
+const dbNow = () => sql`now()` as unknown as Date;
+
 type Destination = { kind: "generic" | "slack"; url: string | null; urlCiphertext: string | null; urlRedacted: string };
 
 /** Checks a destination the way it will be dialled; refusals are 422 on the `url` field. */
@@ -134,7 +137,7 @@ export async function updateOutboundWebhook(actor: ProjectActor, projectId: stri
         { path: "url", message: "cannot switch between Slack and a generic endpoint" },
       ]);
     }
-    const changes: Partial<typeof outboundWebhooks.$inferInsert> = { updatedAt: sql`now()` as unknown as Date };
+    const changes: Partial<typeof outboundWebhooks.$inferInsert> = { updatedAt: dbNow() };
     if (input.name !== undefined) changes.name = input.name;
     if (dest) Object.assign(changes, { url: dest.url, urlCiphertext: dest.urlCiphertext, urlRedacted: dest.urlRedacted });
     if (input.headers !== undefined) changes.customHeaders = mergeHeaders(row.customHeaders as StoredCustomHeader[], input.headers);
@@ -171,7 +174,7 @@ export async function setEventSubscription(actor: ProjectActor, projectId: strin
     const events = subscribed
       ? sql`case when ${type} = any(events) then events else array_append(events, ${type}) end`
       : sql`array_remove(events, ${type})`;
-    await tx.update(outboundWebhooks).set({ events: events as unknown as string[], updatedAt: sql`now()` as unknown as Date }).where(eq(outboundWebhooks.id, webhookId));
+    await tx.update(outboundWebhooks).set({ events: events as unknown as string[], updatedAt: dbNow() }).where(eq(outboundWebhooks.id, webhookId));
     await writeAudit(tx, {
       projectId,
       actorId: actor.userId,
@@ -195,7 +198,7 @@ export async function pauseWebhook(actor: ProjectActor, projectId: string, webho
   return db().transaction(async (tx) => {
     const row = await lockWebhook(tx, projectId, webhookId);
     if (!row.paused) {
-      await tx.update(outboundWebhooks).set({ paused: true, updatedAt: sql`now()` as unknown as Date }).where(eq(outboundWebhooks.id, webhookId));
+      await tx.update(outboundWebhooks).set({ paused: true, updatedAt: dbNow() }).where(eq(outboundWebhooks.id, webhookId));
       const parked = await parkDeliveries(tx, webhookId);
       await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.paused", targetId: webhookId, details: { parked } });
     }
@@ -207,7 +210,7 @@ export async function resumeWebhook(actor: ProjectActor, projectId: string, webh
   return db().transaction(async (tx) => {
     const row = await lockWebhook(tx, projectId, webhookId);
     if (row.paused) {
-      await tx.update(outboundWebhooks).set({ paused: false, updatedAt: sql`now()` as unknown as Date }).where(eq(outboundWebhooks.id, webhookId));
+      await tx.update(outboundWebhooks).set({ paused: false, updatedAt: dbNow() }).where(eq(outboundWebhooks.id, webhookId));
       const resumed = await unparkDeliveries(tx, webhookId);
       await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.resumed", targetId: webhookId, details: { resumed } });
     }
@@ -222,7 +225,7 @@ export async function enableWebhook(actor: ProjectActor, projectId: string, webh
     if (row.health === "healthy" && row.consecutiveFailures === 0) throw new Conflict("The webhook is already enabled and healthy.");
     await tx
       .update(outboundWebhooks)
-      .set({ health: "healthy", consecutiveFailures: 0, updatedAt: sql`now()` as unknown as Date })
+      .set({ health: "healthy", consecutiveFailures: 0, updatedAt: dbNow() })
       .where(eq(outboundWebhooks.id, webhookId));
     const resumed = await unparkDeliveries(tx, webhookId);
     await writeAudit(tx, {
