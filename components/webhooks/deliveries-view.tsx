@@ -171,7 +171,7 @@ export function DeliveriesView({
                   />
                 </th>
                 <th scope="col" className="px-3 py-2 font-medium">Event</th>
-                <th scope="col" className="px-3 py-2 font-medium">Direction</th>
+                <th scope="col" className="hidden px-3 py-2 font-medium sm:table-cell">Direction</th>
                 <th scope="col" className="hidden px-3 py-2 font-medium md:table-cell">Webhook</th>
                 <th scope="col" className="px-3 py-2 font-medium">HTTP</th>
                 <th scope="col" className="px-3 py-2 font-medium">Outcome</th>
@@ -206,7 +206,7 @@ export function DeliveriesView({
                       </button>
                       {row.replay_of && <span className="ml-1 text-xs text-slate-500">(replay)</span>}
                     </td>
-                    <td className="px-3 py-2 text-xs text-slate-700 capitalize">{row.direction}</td>
+                    <td className="hidden px-3 py-2 text-xs text-slate-700 capitalize sm:table-cell">{row.direction}</td>
                     <td className="hidden max-w-48 truncate px-3 py-2 text-xs text-slate-700 md:table-cell">{row.webhook_name ?? "—"}</td>
                     <td className="px-3 py-2 font-mono text-xs">{row.last_status_code ?? "—"}</td>
                     <td className="px-3 py-2">
