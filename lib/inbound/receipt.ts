@@ -33,9 +33,15 @@ type Recorded = {
 const notFound = () => problem(404, "Not Found", "No webhook is registered at this URL.");
 
 export async function receiveWebhook(token: string, req: Request): Promise<Response> {
-  const webhook = await findInboundWebhookByToken(token);
-  if (!webhook) return notFound();
-  return receiveFor(webhook, req);
+  try {
+    const webhook = await findInboundWebhookByToken(token);
+    if (!webhook) return notFound();
+    return await receiveFor(webhook, req);
+  } catch (err) {
+    // The URL token is a credential: log failures with it redacted (route() would log the full path).
+    console.error(`[inbound] receipt for /api/webhooks/••••${token.slice(-4)} failed:`, err instanceof Error ? err.message : err);
+    return problem(500, "Internal Server Error", "The receipt could not be processed; the tracker will retry.");
+  }
 }
 
 /** The pipeline after the token lookup; Send Test enters here with the project's own webhook. */

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as receipt } from "@/app/api/webhooks/[token]/route";
 import { db } from "@/db/client";
+import { receiveWebhook } from "@/lib/inbound/receipt";
 import { deliveries, events, issues, projectMembers, users } from "@/db/schema";
 import type { InboundProvider } from "@/lib/inbound/providers";
 import { call, makeProject } from "../helpers/factories";
@@ -212,5 +213,25 @@ describe("importing an unknown issue", () => {
     expect(res.json.outcome).toBe("imported");
     const [issue] = await db().select().from(issues).where(eq(issues.projectId, project.id));
     expect(issue.createdBy).toBe(member.id);
+  });
+});
+
+describe("a receipt that fails midway", () => {
+  it("answers 500 and logs without the URL token", async () => {
+    const { project, admin } = await makeProject();
+    const hook = await withInboundWebhook(admin.id, project.id, "github");
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, "error").mockImplementation((...args) => void logged.push(args.join(" ")));
+    try {
+      // The tracker's connection drops while the body is being read.
+      const body = new ReadableStream({ pull: (c) => c.error(new Error("aborted")) });
+      const req = new Request("http://localhost/api/webhooks/x", { method: "POST", body, duplex: "half" } as RequestInit);
+      const res = await receiveWebhook(hook.token, req);
+      expect(res.status).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged.join("\n")).toContain("aborted");
+    expect(logged.join("\n")).not.toContain(hook.token);
   });
 });
