@@ -72,6 +72,11 @@ function connect() {
     setStatus("live");
   };
   source.onmessage = onMessage;
+  // The server skipped a replay that was too long: refetch the issues this tab shows.
+  source.addEventListener("reset", (e) => {
+    tab.lastEventId = (e as MessageEvent).lastEventId || tab.lastEventId;
+    for (const client of tab.clients) for (const p of tab.projects.keys()) void client.invalidateQueries({ queryKey: queryKeys.issues(p) });
+  });
   source.onerror = () => {
     // Our own backoff instead of the browser's fixed retry, and it also covers 401/429 answers,
     // after which EventSource would give up for good.

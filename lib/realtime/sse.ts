@@ -5,7 +5,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { TooManyRequests } from "@/lib/http/errors";
 import { latestLiveEventId, liveEventsAfter, subscribeLive, type LiveEvent } from "./bus";
-import { HEARTBEAT_MS, sseComment, sseEvent, sseRetry } from "./sse-format";
+import { HEARTBEAT_MS, MAX_REPLAY, sseComment, sseEvent, sseReset, sseRetry } from "./sse-format";
 
 const g = globalThis as unknown as { switchyardStreamsPerUser?: Map<string, number> };
 const openStreams = () => (g.switchyardStreamsPerUser ??= new Map());
@@ -60,10 +60,17 @@ export function openLiveStream(opts: { userId: string; projectIds: string[]; las
         write(frame(e));
       };
       const catchUp = async () => {
-        for (;;) {
+        for (let replayed = 0; ; ) {
           const missed = await liveEventsAfter([...projectIds], lastSent);
           missed.forEach(send);
+          replayed += missed.length;
           if (missed.length < 500) return;
+          if (replayed >= MAX_REPLAY) {
+            // A tab that was away this long reloads its data instead of replaying every change.
+            lastSent = await latestLiveEventId();
+            write(sseReset(lastSent));
+            return;
+          }
         }
       };
       const heartbeat = setInterval(() => write(sseComment("heartbeat")), HEARTBEAT_MS);

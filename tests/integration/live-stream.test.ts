@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { GET as stream } from "@/app/api/issues/stream/route";
 import { createIssue, updateIssue } from "@/lib/domain/issues";
 import { env } from "@/lib/env";
+import { sqlClient } from "@/db/client";
 import { liveSubscriberCount } from "@/lib/realtime/bus";
+import { MAX_REPLAY } from "@/lib/realtime/sse-format";
 import { makeProject, sessionCookie } from "../helpers/factories";
 
 /** Opens the stream handler like a browser would and collects its events as they arrive. */
@@ -28,10 +30,11 @@ async function open(query: string, cookie: string, headers: Record<string, strin
   return { res, events, raw: () => raw, close: () => abort.abort() };
 }
 
+/** Unnamed events (issue changes) with their ids; named events like `reset` are left out. */
 function parse(raw: string) {
   return raw
     .split("\n\n")
-    .filter((b) => b.startsWith("id: "))
+    .filter((b) => b.startsWith("id: ") && !b.includes("\nevent: "))
     .map((b) => {
       const [idLine, dataLine] = b.split("\n");
       const data = JSON.parse(dataLine.slice(6));
@@ -48,6 +51,20 @@ async function until(check: () => boolean, what: string, ms = 5_000) {
 }
 
 describe("live issue stream", () => {
+  it("tells a client that missed more than the replay limit to refetch instead", async () => {
+    const { project, admin } = await makeProject();
+    await sqlClient()`
+      insert into live_events (project_id, kind, payload)
+      select ${project.id}, 'issue.updated', jsonb_build_object('issue', jsonb_build_object('id', 'iss_' || g, 'title', 'Bulk ' || g))
+      from generate_series(1, ${MAX_REPLAY + 600}) g`;
+    const [{ min }] = await sqlClient()<{ min: string }[]>`select min(id)::text as min from live_events where project_id = ${project.id}`;
+    const s = await open(`projectId=${project.id}`, await sessionCookie(admin), { "last-event-id": String(Number(min) - 1) });
+    await until(() => s.raw().includes(": connected"), "ready", 15_000);
+    expect(s.events).toHaveLength(MAX_REPLAY);
+    expect(s.raw()).toMatch(/id: \d+\nevent: reset\n/);
+    s.close();
+  });
+
   it("streams issue writes of the project with event ids and SSE headers", async () => {
     const { project, admin } = await makeProject();
     const s = await open(`projectId=${project.id}`, await sessionCookie(admin));
