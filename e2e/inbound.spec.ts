@@ -12,7 +12,8 @@ test("a signed GitHub issue event changes the Issues page in two browser context
   await setIntegration(page.request, project.id, { provider: "github", repository: "Codertocat/Hello-World" });
   const { url, secret } = await createInbound(page.request, project.id);
 
-  const other = await browser.newContext({ baseURL });
+  // The second tab is a phone-sized window (390 px), so the live page is also seen at that width.
+  const other = await browser.newContext({ baseURL, viewport: { width: 390, height: 844 } });
   const second = await other.newPage();
   await signIn(second, ADMIN);
   for (const p of [page, second]) {
@@ -29,6 +30,7 @@ test("a signed GitHub issue event changes the Issues page in two browser context
     await expect(row.getByTestId("issue-state")).toHaveAttribute("data-state", "open");
   }
   await shot(page, "issues-live-imported");
+  await shot(second, "issues-live-imported-390px");
 
   // The second tab looks at the detail view; the first keeps the list.
   await second.getByRole("link", { name: "Checkout button misaligned" }).click();
