@@ -277,9 +277,12 @@ CREATE INDEX "cases_project_idx" ON "cases" USING btree ("project_id","created_a
 CREATE INDEX "deliveries_project_idx" ON "deliveries" USING btree ("project_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "deliveries_project_direction_idx" ON "deliveries" USING btree ("project_id","direction","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "deliveries_outbound_webhook_idx" ON "deliveries" USING btree ("outbound_webhook_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("next_attempt_at") WHERE status in ('pending', 'failed');--> statement-breakpoint
-CREATE INDEX "deliveries_replay_of_idx" ON "deliveries" USING btree ("replay_of");--> statement-breakpoint
+CREATE INDEX "deliveries_due_idx" ON "deliveries" USING btree ("next_attempt_at") WHERE direction = 'outbound' and status in ('pending', 'failed', 'delivering');--> statement-breakpoint
+CREATE INDEX "deliveries_project_status_idx" ON "deliveries" USING btree ("project_id","status","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE status in ('failed', 'dead', 'paused');--> statement-breakpoint
+CREATE INDEX "deliveries_replay_of_idx" ON "deliveries" USING btree ("replay_of") WHERE replay_of is not null;--> statement-breakpoint
+CREATE INDEX "deliveries_parked_idx" ON "deliveries" USING btree ("outbound_webhook_id") WHERE status = 'paused';--> statement-breakpoint
 CREATE UNIQUE INDEX "deliveries_inbound_provider_id_idx" ON "deliveries" USING btree ("inbound_webhook_id","provider_delivery_id") WHERE direction = 'inbound' and outcome <> 'duplicate';--> statement-breakpoint
+CREATE INDEX "deliveries_inbound_digest_idx" ON "deliveries" USING btree ("inbound_webhook_id","request_digest") WHERE direction = 'inbound';--> statement-breakpoint
 CREATE INDEX "delivery_attempts_delivery_idx" ON "delivery_attempts" USING btree ("delivery_id","n");--> statement-breakpoint
 CREATE INDEX "events_project_idx" ON "events" USING btree ("project_id","created_at");--> statement-breakpoint
 CREATE INDEX "issues_project_idx" ON "issues" USING btree ("project_id","created_at");--> statement-breakpoint

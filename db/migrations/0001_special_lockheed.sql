@@ -1,1 +1,0 @@
-CREATE INDEX "deliveries_inbound_digest_idx" ON "deliveries" USING btree ("inbound_webhook_id","request_digest") WHERE direction = 'inbound';

@@ -1,1 +1,0 @@
-CREATE INDEX "deliveries_parked_idx" ON "deliveries" USING btree ("outbound_webhook_id") WHERE status = 'paused';
