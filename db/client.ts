@@ -23,8 +23,34 @@ export function sqlClient(): postgres.Sql {
 }
 
 export function db(): Db {
-  globalForDb.switchyardDb ??= drizzle(sqlClient(), { schema });
+  globalForDb.switchyardDb ??= drizzle(withPreparedStatements(sqlClient()), { schema });
   return globalForDb.switchyardDb;
+}
+
+/**
+ * drizzle asks postgres.js for unnamed statements, which postgres.js sends in two round trips
+ * (describe to learn the parameter types, then execute — nothing queued behind it is pipelined)
+ * and PostgreSQL parses anew every time. Named statements, postgres.js's own default, are
+ * described once per connection and then take one round trip. Same SQL, same results.
+ */
+function withPreparedStatements<T extends postgres.Sql | postgres.TransactionSql>(client: T): T {
+  return new Proxy(client, {
+    get(target, prop, receiver) {
+      if (prop === "unsafe") {
+        return (query: string, params?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...options, prepare: true });
+      }
+      if (prop === "begin" || prop === "savepoint") {
+        // Transactions and savepoints hand drizzle a new postgres.js handle: wrap that one too.
+        return (...args: unknown[]) => {
+          const fn = args.pop() as (tx: postgres.TransactionSql) => unknown;
+          const open = Reflect.get(target, prop, receiver) as (...a: unknown[]) => unknown;
+          return open.call(target, ...args, (tx: postgres.TransactionSql) => fn(withPreparedStatements(tx)));
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
 }
 
 /** Liveness: resolves once the database answers. */

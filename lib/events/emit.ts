@@ -1,11 +1,11 @@
 // emit(): the only way an event enters the system. It runs inside the domain write's transaction,
 // so the event, its outbox deliveries and its live update commit (or roll back) with the write.
 import "server-only";
-import { events } from "@/db/schema";
+import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { newId } from "@/lib/ids";
-import { enqueueDeliveries } from "@/lib/outbound/outbox";
-import { publishLive } from "@/lib/realtime/publish";
+import { insertDeliveries, notifyOutboxIfPending } from "@/lib/outbound/outbox";
+import { insertLiveEvent, notifyLive } from "@/lib/realtime/publish";
 import { eventSchemas, type EventData, type EventEnvelope, type EventType } from "./catalog";
 
 export async function emit<T extends EventType>(
@@ -22,8 +22,17 @@ export async function emit<T extends EventType>(
     // Parsing strips unknown keys, so nothing the schema does not promise reaches receivers.
     data: eventSchemas[type].parse(data) as Record<string, unknown>,
   };
-  await tx.insert(events).values({ id: envelope.id, projectId: project.id, type, payload: envelope });
-  await enqueueDeliveries(tx, envelope);
-  if (type.startsWith("issue.")) await publishLive(tx, project.id, type, envelope.data);
+  // One statement, one round trip: the events row, the outbox fan-out (+ NOTIFY when something is
+  // due) and, for issue.* events, the live_events row (+ NOTIFY). Data-modifying CTEs always run to
+  // completion, and the deliveries' foreign key to events is checked at the end of the statement.
+  const live = type.startsWith("issue.");
+  await tx.execute(sql`
+    with event as (
+      insert into events (id, project_id, type, payload)
+      values (${envelope.id}, ${project.id}, ${type}, ${JSON.stringify(envelope)}::jsonb)
+    ),
+    fan_out as (${insertDeliveries(envelope)})${live ? sql`,
+    live as (${insertLiveEvent(project.id, type, envelope.data)})` : sql``}
+    select ${notifyOutboxIfPending("fan_out")}${live ? sql`, ${notifyLive("live")}` : sql``}`);
   return envelope;
 }

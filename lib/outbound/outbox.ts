@@ -2,21 +2,29 @@
 // parking/unparking when a webhook is disabled, paused, re-enabled or resumed. Webhooks that are
 // disabled or paused get their deliveries parked ('paused'), never dropped.
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { Executor, Tx } from "@/db/client";
+import { sql, type SQL } from "drizzle-orm";
+import type { Executor } from "@/db/client";
 import type { EventEnvelope } from "@/lib/events/catalog";
 
 export const OUTBOX_CHANNEL = "switchyard_outbox";
 
-export async function enqueueDeliveries(tx: Tx, event: EventEnvelope): Promise<void> {
-  const inserted = await tx.execute(sql`
-    insert into deliveries (id, project_id, direction, outbound_webhook_id, event_id, event_type, status)
+/**
+ * The outbox fan-out of `event`, as the body of a data-modifying CTE (emit runs it in the event's
+ * own statement): one delivery per subscribed webhook, parked when the webhook is disabled or
+ * paused. Returns each new delivery's status.
+ */
+export function insertDeliveries(event: EventEnvelope): SQL {
+  return sql`insert into deliveries (id, project_id, direction, outbound_webhook_id, event_id, event_type, status)
     select 'dlv_' || replace(gen_random_uuid()::text, '-', ''), w.project_id, 'outbound', w.id, ${event.id}, ${event.type},
            case when w.health = 'disabled' or w.paused then 'paused'::delivery_status else 'pending'::delivery_status end
     from outbound_webhooks w
     where w.project_id = ${event.project.id} and ${event.type} = any(w.events)
-    returning status`);
-  if (inserted.some((r) => r.status === "pending")) await notifyOutbox(tx);
+    returning status`;
+}
+
+/** A select expression that wakes the drains when CTE `cte` (an insertDeliveries) made anything due now. */
+export function notifyOutboxIfPending(cte: string): SQL {
+  return sql`(select pg_notify(${OUTBOX_CHANNEL}, '') where exists (select 1 from ${sql.identifier(cte)} where status = 'pending'))`;
 }
 
 /** Wakes every in-process drain (delivered at commit). */

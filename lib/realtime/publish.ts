@@ -1,14 +1,21 @@
 // Live updates: a row in live_events (so SSE can replay after Last-Event-ID) and a NOTIFY that
 // every server process's LISTEN connection fans out to its open streams. Both commit with the write.
+// emit() runs both inside the event's own statement (one round trip per domain write).
 import "server-only";
-import { sql } from "drizzle-orm";
-import type { Tx } from "@/db/client";
-import { liveEvents } from "@/db/schema";
+import { sql, type SQL } from "drizzle-orm";
 
 export const LIVE_CHANNEL = "switchyard_live";
 
-export async function publishLive(tx: Tx, projectId: string, kind: string, payload: unknown): Promise<void> {
-  const [row] = await tx.insert(liveEvents).values({ projectId, kind, payload }).returning({ id: liveEvents.id });
-  // The notification carries only ids; listeners read the row (NOTIFY payloads are capped at 8 KB).
-  await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify({ id: row.id, projectId })})`);
+/** The live_events insert, as the body of a data-modifying CTE; returns the row's id and project_id. */
+export function insertLiveEvent(projectId: string, kind: string, payload: unknown): SQL {
+  return sql`insert into live_events (project_id, kind, payload) values (${projectId}, ${kind}, ${JSON.stringify(payload)}::jsonb)
+             returning id, project_id`;
+}
+
+/**
+ * A select expression that notifies listeners of the row in CTE `cte` (an insertLiveEvent).
+ * The notification carries only ids; listeners read the row (NOTIFY payloads are capped at 8 KB).
+ */
+export function notifyLive(cte: string): SQL {
+  return sql`(select pg_notify(${LIVE_CHANNEL}, json_build_object('id', id, 'projectId', project_id)::text) from ${sql.identifier(cte)})`;
 }
