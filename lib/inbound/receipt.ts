@@ -12,9 +12,8 @@ import { newId } from "@/lib/ids";
 import { findInboundWebhookByToken, type ReceivingWebhook } from "./inbound-webhooks";
 import { parseGuardedJson } from "./json-guard";
 import { adapters } from "./providers";
-import type { NormalizedIssueEvent } from "./providers/normalized";
 import { verifyBasicAuth, verifyHubSignature } from "./signatures";
-import { applyIssueEvent } from "./sync";
+import { applyIssueEvent, issueLockKey, linkedIssue } from "./sync";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -80,16 +79,22 @@ export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promi
 
   const result = await db().transaction(async (tx) => {
     // Same payload or same delivery id: the second receipt waits here until the first commits.
-    // Always digest first, then delivery id (one statement, fixed order: no lock cycles).
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${webhook.id}:d:${digest}`}, 0)),
-                                pg_advisory_xact_lock(hashtextextended(${`${webhook.id}:p:${providerDeliveryId ?? digest}`}, 0))`);
+    // Always digest first, then delivery id, then the tracker issue sync will apply (one statement,
+    // one round trip, fixed order: no lock cycles).
+    const toApply = parsed.kind === "issue" && !parsed.event.sentinel ? parsed.event : null;
+    const lockKeys = [`${webhook.id}:d:${digest}`, `${webhook.id}:p:${providerDeliveryId ?? digest}`];
+    if (toApply) lockKeys.push(issueLockKey(webhook, toApply));
+    await tx.execute(sql`select ${sql.join(lockKeys.map((k) => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`), sql`, `)}`);
+    // Both reads start once the locks are held and go out together (postgres.js pipelines them): one round trip.
+    const [seen, linked] = await Promise.all([
+      seenBefore(tx, webhook.id, digest, providerDeliveryId),
+      toApply ? linkedIssue(tx, webhook, toApply) : undefined,
+    ]);
     const base = { eventName: parsed.eventName, digest, providerDeliveryId };
-    if (await seenBefore(tx, webhook.id, digest, providerDeliveryId)) {
-      return recordReceipt(tx, webhook, { ...base, outcome: "duplicate", status: 200, reason: "already received" });
-    }
+    if (seen) return recordReceipt(tx, webhook, { ...base, outcome: "duplicate", status: 200, reason: "already received" });
     if (parsed.kind === "ignored") return recordReceipt(tx, webhook, { ...base, outcome: "ignored", status: 200, reason: parsed.reason });
-    if (parsed.event.sentinel) return recordReceipt(tx, webhook, { ...base, outcome: "synthetic", status: 200, reason: "Send Test" });
-    const applied = await applyIssueEvent(tx, webhook, parsed.event as NormalizedIssueEvent);
+    if (!toApply) return recordReceipt(tx, webhook, { ...base, outcome: "synthetic", status: 200, reason: "Send Test" });
+    const applied = await applyIssueEvent(tx, webhook, toApply, linked);
     return recordReceipt(tx, webhook, {
       ...base,
       outcome: applied.outcome,

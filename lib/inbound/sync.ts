@@ -2,10 +2,10 @@
 // receipt's transaction, through the same domain functions the API uses (so the change emits
 // issue.created|updated|deleted into the outbox and the live stream like any other write).
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { projectMembers } from "@/db/schema";
-import { createIssueInTx, deleteIssueInTx, findIssueByExternalKey, updateIssueInTx } from "@/lib/domain/issues";
+import { createIssueInTx, deleteIssueInTx, findIssueByExternalKey, updateIssueInTx, type Issue } from "@/lib/domain/issues";
 import type { InboundProvider } from "./providers";
 import type { NormalizedIssueEvent } from "./providers/normalized";
 import { isStale } from "./staleness";
@@ -23,16 +23,30 @@ export function issueFieldsFrom(event: NormalizedIssueEvent) {
   };
 }
 
-export async function applyIssueEvent(
-  tx: Tx,
-  webhook: { project: { id: string; name: string; createdBy: string | null }; provider: InboundProvider },
-  event: NormalizedIssueEvent,
-): Promise<SyncResult> {
+type SyncTarget = { project: { id: string; name: string; createdBy: string | null }; provider: InboundProvider };
+
+/**
+ * The advisory lock key of a tracker issue. Two receipts about the same tracker issue (e.g. a fast
+ * opened + labeled) must not both import it, so the caller holds this lock (pg_advisory_xact_lock
+ * on hashtextextended(key, 0)) in the transaction before applyIssueEvent; the receipt pipeline takes
+ * it in the same statement as its dedupe locks.
+ */
+export function issueLockKey(webhook: SyncTarget, event: Pick<NormalizedIssueEvent, "key">): string {
+  return `${webhook.project.id}:${webhook.provider}:${event.key}`;
+}
+
+/** The local issue linked to the event's tracker issue, locked FOR UPDATE; read it holding issueLockKey. */
+export function linkedIssue(tx: Tx, webhook: SyncTarget, event: Pick<NormalizedIssueEvent, "key">): Promise<Issue | undefined> {
+  return findIssueByExternalKey(tx, webhook.project.id, webhook.provider, event.key);
+}
+
+/**
+ * Applies the event to `existing` (its linkedIssue, undefined when none). The caller holds the
+ * issue's lock (issueLockKey) in `tx` and read `existing` after taking it.
+ */
+export async function applyIssueEvent(tx: Tx, webhook: SyncTarget, event: NormalizedIssueEvent, existing: Issue | undefined): Promise<SyncResult> {
   const { project } = webhook;
   const provider = webhook.provider;
-  // Two receipts about the same tracker issue (e.g. a fast opened + labeled) must not both import it.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${project.id}:${provider}:${event.key}`}, 0))`);
-  const existing = await findIssueByExternalKey(tx, project.id, provider, event.key);
   const incoming = { updatedAt: event.updatedAt, rev: event.rev };
   const sync = { externalUpdatedAt: event.updatedAt, externalRev: event.rev, syncedAt: new Date() };
   const fields = issueFieldsFrom(event);
