@@ -4,11 +4,13 @@
 //     half before and half after step 2, averaged.
 //  2. Throughput: N events fanned out to M webhooks enqueued through emit(), then one drain
 //     (the cron/worker code path) delivers the backlog: sustained deliveries/s and the ratio to raw.
-//  3. Latency: the in-process worker (LISTEN/NOTIFY + poll) running while events are emitted at a
-//     paced rate; event created_at → arrival at the receiver, p50/p99.
+//  3. Peer: the same backlog as pg-boss jobs on its own schema in the same database, drained by
+//     pg-boss fetch workers (bench/outbound-pgboss.ts), between the two raw halves as well.
+//  4. Latency: the in-process worker (LISTEN/NOTIFY + poll) running while events are emitted at a
+//     paced rate; event created_at → arrival at the receiver, p50/p99. Then the same for pg-boss.
 // Prints a Markdown section and writes it into BENCHMARKS.md (between the outbound markers).
 //   env: BENCH_EVENTS (4000), BENCH_WEBHOOKS (5), BENCH_RATE events/s (200), BENCH_PACED_SECONDS (10),
-//        BENCH_RAW_REQUESTS (20000), BENCH_RAW_CONCURRENCY (64)
+//        BENCH_RAW_REQUESTS (20000), BENCH_RAW_CONCURRENCY (64), BENCH_PGBOSS_WORKERS (4), BENCH_PGBOSS_BATCH (32)
 import { fork } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -16,6 +18,8 @@ import path from "node:path";
 import { Agent, request } from "undici";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
+import type { EventEnvelope } from "../lib/events/catalog";
+import { envelopeLike, startPgBossPeer } from "./outbound-pgboss";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 4000);
 const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 5);
@@ -23,6 +27,12 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 10);
 const RAW_REQUESTS = Number(process.env.BENCH_RAW_REQUESTS ?? 20_000);
 const RAW_CONCURRENCY = Number(process.env.BENCH_RAW_CONCURRENCY ?? 64);
+// Same requests in flight as the drain (128) and the same keep-alive connections per origin (64).
+const PGBOSS = {
+  workers: Number(process.env.BENCH_PGBOSS_WORKERS ?? 4),
+  batchSize: Number(process.env.BENCH_PGBOSS_BATCH ?? 32),
+  connections: 64,
+};
 
 type Stats = { count: number; first: number; last: number; latencies: number[] };
 
@@ -78,7 +88,7 @@ async function main() {
 
     // A representative body, for the raw run to send the same number of bytes.
     await emitEvents(1);
-    const [{ payload }] = (await db().execute(`select payload from events limit 1`)) as unknown as { payload: { created_at: string } }[];
+    const [{ payload }] = (await db().execute(`select payload from events limit 1`)) as unknown as { payload: EventEnvelope }[];
     await db().execute(`delete from deliveries`);
     const sampleBody = JSON.stringify(payload);
 
@@ -115,40 +125,66 @@ async function main() {
     const drainSeconds = (performance.now() - t0) / 1000;
     const thr = await ask<Stats>("stats");
     const deliveryRate = thr.count / drainSeconds;
+    if (counts.succeeded !== EVENTS * WEBHOOKS) throw new Error(`expected ${EVENTS * WEBHOOKS} deliveries, drain reported ${JSON.stringify(counts)}`);
+
+    // 3. The same backlog through pg-boss, after the same warm-up.
+    const peer = await startPgBossPeer(pg.url, port, WEBHOOKS, PGBOSS);
+    const envelopes = (count: number) => Array.from({ length: count }, () => envelopeLike(payload));
+    await peer.enqueue(envelopes(300));
+    await peer.drainBacklog();
+    await peer.enqueue(envelopes(EVENTS));
+    await ask("reset");
+    const p0 = performance.now();
+    await peer.drainBacklog();
+    const peerSeconds = (performance.now() - p0) / 1000;
+    const peerThr = await ask<Stats>("stats");
+    const peerRate = peerThr.count / peerSeconds;
+    if (peerThr.count !== EVENTS * WEBHOOKS) throw new Error(`expected ${EVENTS * WEBHOOKS} pg-boss deliveries, the receiver got ${peerThr.count}`);
+
     const rawAfter = await rawRun(RAW_REQUESTS / 2);
     await agent.close();
     const rawRate = (rawBefore + rawAfter) / 2;
-    if (counts.succeeded !== EVENTS * WEBHOOKS) throw new Error(`expected ${EVENTS * WEBHOOKS} deliveries, drain reported ${JSON.stringify(counts)}`);
 
-    // 3. Paced latency with the in-process worker.
-    await ask("reset");
-    const worker = startOutboxWorker();
-    const tick = 50;
-    const perTick = (RATE * tick) / 1000;
-    const pacedStart = Date.now();
-    let emitted = 0;
-    const writes = new Set<Promise<void>>();
-    while (Date.now() - pacedStart < PACED_SECONDS * 1000) {
-      const due = Math.floor(((Date.now() - pacedStart) / 1000) * RATE) + perTick;
-      // One transaction per event, as domain writes do, several at once like concurrent requests.
-      while (emitted < due && writes.size < 16) {
-        const w: Promise<void> = emitEvents(1).then(() => void writes.delete(w));
-        writes.add(w);
-        emitted++;
+    // 4. Paced latency: one write per event at RATE events/s, several at once like concurrent
+    //    requests, with the workers running; then wait (bounded) for every delivery to arrive.
+    const pacedRun = async (emitOne: () => Promise<unknown>) => {
+      await ask("reset");
+      const tick = 50;
+      const perTick = (RATE * tick) / 1000;
+      const pacedStart = Date.now();
+      let emitted = 0;
+      const writes = new Set<Promise<void>>();
+      while (Date.now() - pacedStart < PACED_SECONDS * 1000) {
+        const due = Math.floor(((Date.now() - pacedStart) / 1000) * RATE) + perTick;
+        while (emitted < due && writes.size < 16) {
+          const w: Promise<void> = emitOne().then(() => void writes.delete(w));
+          writes.add(w);
+          emitted++;
+        }
+        await new Promise((r) => setTimeout(r, tick));
       }
-      await new Promise((r) => setTimeout(r, tick));
-    }
-    await Promise.all(writes);
-    const achievedRate = emitted / ((Date.now() - pacedStart) / 1000);
-    const deadline = Date.now() + 30_000;
-    let paced = await ask<Stats>("stats");
-    while (paced.count < emitted * WEBHOOKS && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      paced = await ask<Stats>("stats");
-    }
+      await Promise.all(writes);
+      const achievedRate = emitted / ((Date.now() - pacedStart) / 1000);
+      const deadline = Date.now() + 30_000;
+      let stats = await ask<Stats>("stats");
+      while (stats.count < emitted * WEBHOOKS && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        stats = await ask<Stats>("stats");
+      }
+      return { emitted, achievedRate, stats };
+    };
+    const worker = startOutboxWorker();
+    const paced = await pacedRun(() => emitEvents(1));
     await worker.stop();
+    const peerWorkers = peer.startWorkers();
+    const peerPaced = await pacedRun(() => peer.enqueue(envelopes(1)));
+    await peerWorkers.stop();
+    await peer.stop();
 
     const round = (x: number) => Math.round(x);
+    const pct = (x: number) => `${Math.round(x * 100)} %`;
+    const latencyRow = (who: string, run: typeof paced) =>
+      `| ${who} at ${RATE} events/s (achieved ${round(run.achievedRate)}) × ${WEBHOOKS} webhooks for ${PACED_SECONDS} s (${run.stats.count}/${run.emitted * WEBHOOKS} delivered): event→delivered p50 / p99 / max | ${round(percentile(run.stats.latencies, 50))} / **${round(percentile(run.stats.latencies, 99))}** / ${round(Math.max(...run.stats.latencies))} ms |`;
     const lines = [
       "<!-- outbound:start -->",
       "## Outbound delivery (outbox drain)",
@@ -159,10 +195,12 @@ async function main() {
       "",
       "| measure | result | target |",
       "|---|---|---|",
-      `| raw limit: plain undici keep-alive POSTs, no DB (${RAW_REQUESTS} × ${sampleBody.length} B, ${RAW_CONCURRENCY} in flight; before / after the drain) | ${round(rawRate)} req/s (${round(rawBefore)} / ${round(rawAfter)}) | — |`,
-      `| drain: ${EVENTS} events × ${WEBHOOKS} webhooks = ${thr.count} signed deliveries from a backlog | **${round(deliveryRate)} deliveries/s** | ≥ 1,500 |`,
-      `| drain ÷ raw | **${Math.round((deliveryRate / rawRate) * 100)} %** | ≥ 40 % |`,
-      `| worker at ${RATE} events/s (achieved ${round(achievedRate)}) × ${WEBHOOKS} webhooks for ${PACED_SECONDS} s (${paced.count}/${emitted * WEBHOOKS} delivered): event→delivered p50 / p99 / max | ${round(percentile(paced.latencies, 50))} / **${round(percentile(paced.latencies, 99))}** / ${round(Math.max(...paced.latencies))} ms | p99 ≤ 250 ms |`,
+      `| raw limit: plain undici keep-alive POSTs, no DB (${RAW_REQUESTS} × ${sampleBody.length} B, ${RAW_CONCURRENCY} in flight; before / after the drain and pg-boss) | ${round(rawRate)} req/s (${round(rawBefore)} / ${round(rawAfter)}) | — |`,
+      `| Switchyard drain: ${EVENTS} events × ${WEBHOOKS} webhooks = ${thr.count} signed deliveries from a backlog | **${round(deliveryRate)} deliveries/s** | ≥ 1,500 |`,
+      `| pg-boss 10: the same ${peerThr.count} signed deliveries as jobs, ${PGBOSS.workers} fetch workers × batch ${PGBOSS.batchSize} | **${round(peerRate)} deliveries/s** | — |`,
+      `| drain ÷ raw · pg-boss ÷ raw · drain ÷ pg-boss | **${pct(deliveryRate / rawRate)}** · ${pct(peerRate / rawRate)} · **${pct(deliveryRate / peerRate)}** | drain ÷ raw ≥ 40 % |`,
+      `${latencyRow("Switchyard worker", paced)} p99 ≤ 250 ms |`,
+      `${latencyRow("pg-boss workers", peerPaced)} — |`,
       "",
       "Every delivery is a full attempt: claim with lease, Standard Webhooks + sha256 signatures, one custom header (decrypted),",
       "attempt row with redacted request headers, delivery and webhook health updates, committed in batches of up to 250 outcomes.",
@@ -171,7 +209,13 @@ async function main() {
       "(undici request ≈ 40 %, PostgreSQL client ≈ 25 %, signing + body ≈ 10 %, GC ≈ 14 %), PostgreSQL ≈ 100 µs (claim ≈ 45 µs,",
       "attempt insert ≈ 27 µs, settle ≈ 44 µs), receiver ≈ 25 µs — against ≈ 50 µs for a raw request, hence the ratio. Figures vary",
       "by ±30 % between runs here because other work shares the two cores, so the raw limit is measured before and after the drain.",
-      "Peers (pg-boss, BullMQ) are not measured: current pg-boss needs Node 22 (this machine runs Node 20) and BullMQ needs Redis, which the stack deliberately avoids.",
+      "pg-boss (bench/outbound-pgboss.ts): v10, the last major that runs on Node 20, on its own schema in the same database; one job per",
+      "delivery, each one POST signed by the same `buildRequest`, retry on (up to 5 retries with backoff), workers looping over `fetch` in batches",
+      `(${PGBOSS.workers} × ${PGBOSS.batchSize} = ${PGBOSS.workers * PGBOSS.batchSize} in flight, like the drain) then \`complete\`/\`fail\`, waiting pg-boss's minimum polling interval (0.5 s) when empty.`,
+      "It does less per delivery than the drain: no attempt log, no webhook health, targets and secrets held in memory. Its latency is",
+      "its polling: pg-boss 10 has no LISTEN/NOTIFY wake-up, so a job waits for the next fetch of an idle worker.",
+      "BullMQ is not measured: its msgpackr-extract optional platform packages are missing from this machine's registry mirror, which",
+      "breaks `npm ci`, and it needs a Redis server, which the stack deliberately avoids.",
       "<!-- outbound:end -->",
     ];
     const section = lines.join("\n");
