@@ -7,7 +7,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { Field } from "@/components/ui/label";
+import { Field, FormError } from "@/components/ui/label";
 import { useToast } from "@/components/ui/toast";
 import { ConfirmAction } from "@/components/webhooks/confirm-action";
 import { api, ApiError, errorMessage } from "@/lib/api-client";
@@ -169,11 +169,7 @@ export function IntegrationSettings({ projectId, initial, hasInboundWebhook }: {
               />
             </Field>
           ))}
-          {error && !error.errors.length && (
-            <p role="alert" className="text-sm text-red-700">
-              {error.message}
-            </p>
-          )}
+          <FormError error={error} />
           <div className="flex flex-wrap gap-2">
             {switching ? (
               <ConfirmAction

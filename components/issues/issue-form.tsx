@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Field } from "@/components/ui/label";
+import { Field, FormError } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
@@ -68,11 +68,7 @@ export function IssueForm({ projectId, issue }: { projectId: string; issue?: Iss
       <Field id="issue-description" label="Description" error={error?.fieldError("description")}>
         <Textarea id="issue-description" value={description} onChange={(e) => setDescription(e.target.value)} rows={6} />
       </Field>
-      {error && !error.errors.length && (
-        <p role="alert" className="text-sm text-red-700">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="flex gap-2">
         <Button type="submit" pending={pending}>
           {issue ? "Save issue" : "Create issue"}

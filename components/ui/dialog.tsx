@@ -42,18 +42,7 @@ export function Dialog({
           )}
           {...(description ? {} : { "aria-describedby": undefined })}
         >
-          <div className="mb-4 flex items-start justify-between gap-4">
-            <div className="space-y-1">
-              <RadixDialog.Title className="text-base font-semibold text-slate-900">{title}</RadixDialog.Title>
-              {description && <RadixDialog.Description className="text-sm text-slate-600">{description}</RadixDialog.Description>}
-            </div>
-            <RadixDialog.Close
-              aria-label="Close"
-              className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
-            >
-              <X aria-hidden className="size-4" />
-            </RadixDialog.Close>
-          </div>
+          <DialogHeading title={title} description={description} className="mb-4" />
           {children}
           {footer && <div className="mt-5 flex flex-wrap justify-end gap-2">{footer}</div>}
         </RadixDialog.Content>
@@ -65,4 +54,32 @@ export function Dialog({
 /** Closes the surrounding Dialog or Sheet when its child is clicked (e.g. a Cancel button). */
 export function DialogClose({ children }: { children: ReactNode }) {
   return <RadixDialog.Close asChild>{children}</RadixDialog.Close>;
+}
+
+/** Title, optional description and the close button: the top of every Dialog and Sheet. */
+export function DialogHeading({
+  title,
+  description,
+  className,
+  titleClassName,
+}: {
+  title: ReactNode;
+  description?: ReactNode;
+  className?: string;
+  titleClassName?: string;
+}) {
+  return (
+    <div className={cn("flex items-start justify-between gap-4", className)}>
+      <div className="min-w-0 space-y-1">
+        <RadixDialog.Title className={cn("text-base font-semibold text-slate-900", titleClassName)}>{title}</RadixDialog.Title>
+        {description && <RadixDialog.Description className="text-sm text-slate-600">{description}</RadixDialog.Description>}
+      </div>
+      <RadixDialog.Close
+        aria-label="Close"
+        className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-600"
+      >
+        <X aria-hidden className="size-4" />
+      </RadixDialog.Close>
+    </div>
+  );
 }

@@ -40,3 +40,16 @@ export function Field({
     </div>
   );
 }
+
+/**
+ * A form-level error: shown when the failure is not about one field (field errors from problem+json
+ * appear beside their fields through Field).
+ */
+export function FormError({ error }: { error?: { message: string; errors: readonly unknown[] } | null }) {
+  if (!error || error.errors.length) return null;
+  return (
+    <p role="alert" className="text-sm text-red-700">
+      {error.message}
+    </p>
+  );
+}

@@ -11,7 +11,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
-import { Field } from "@/components/ui/label";
+import { Field, FormError } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SkeletonList } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
@@ -273,11 +273,7 @@ function AdoCredentialsForm({ pending, onCancel, onSubmit }: { pending: boolean;
       <Field id="ado-password" label="Password" hint="At least 12 characters." error={error?.fieldError("password")}>
         <Input id="ado-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
       </Field>
-      {error && !error.errors.length && (
-        <p role="alert" className="text-sm text-red-700">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error} />
       <div className="flex gap-2">
         <Button type="submit" pending={pending}>
           Create webhook
