@@ -39,5 +39,11 @@ test("a member gets the admins-only page and 403s; anonymous visitors are sent t
   const visitor = await anonymous.newPage();
   await visitor.goto(`/projects/${project.id}/settings/webhooks`);
   await expect(visitor).toHaveURL(/\/login/);
+  // …and after signing in they land where they were going.
+  expect(new URL(visitor.url()).searchParams.get("callbackUrl")).toBe(`/projects/${project.id}/settings/webhooks`);
+  await visitor.getByLabel("Email").fill(ADMIN.email);
+  await visitor.getByLabel("Password").fill(ADMIN.password);
+  await visitor.getByRole("button", { name: "Sign in" }).click();
+  await expect(visitor).toHaveURL(new RegExp(`/projects/${project.id}/settings/webhooks$`));
   await Promise.all([adminContext.close(), memberContext.close(), anonymous.close()]);
 });
