@@ -37,6 +37,9 @@ async function main() {
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", forward);
   process.on("SIGTERM", forward);
+  // `npm run` does not pass SIGTERM on through `sh -c`: if whoever started us is gone, stop too.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && forward("SIGTERM"), 1000).unref();
   child.on("exit", async (code, signal) => {
     await pg?.stop().catch(() => {});
     process.exit(code ?? (signal ? 0 : 1));
