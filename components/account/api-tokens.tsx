@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Check, ClipboardCopy, KeyRound, Plus } from "lucide-react";
+import { KeyRound, Plus } from "lucide-react";
 import { AlertDialog } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -9,6 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { RevealOncePanel } from "@/components/webhooks/reveal-once-panel";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError, errorMessage } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
@@ -22,7 +23,14 @@ export function ApiTokens({ initial }: { initial: ApiToken[] }) {
   return (
     <div className="space-y-5">
       <CreateToken onCreated={setRevealed} />
-      {revealed && <RevealOnce {...revealed} onDone={() => setRevealed(null)} />}
+      {revealed && (
+        <RevealOncePanel
+          title={`Token “${revealed.name}” created`}
+          values={[{ label: "API token", value: revealed.token }]}
+          steps={<p>Send it as <code className="font-mono">Authorization: Bearer …</code> to the API under /api/v1.</p>}
+          onDismiss={() => setRevealed(null)}
+        />
+      )}
       <Card>
         <CardHeader title="Your tokens" description="Send one as Authorization: Bearer <token> to /api/v1. It acts as you in every project you belong to." />
         {query.data.length === 0 ? (
@@ -82,34 +90,6 @@ function CreateToken({ onCreated }: { onCreated: (t: { name: string; token: stri
         </form>
       </CardBody>
     </Card>
-  );
-}
-
-function RevealOnce({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-  const toast = useToast();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopied(true);
-    } catch {
-      toast({ title: "Could not copy", description: "Select the token and copy it by hand.", tone: "error" });
-    }
-  };
-  return (
-    <section aria-label="New token" className="rounded-lg border border-green-300 bg-green-50 p-4">
-      <p className="text-sm font-semibold text-green-900">Token “{name}” created. Copy it now: it will not be shown again.</p>
-      <div className="mt-3 flex flex-col gap-2 sm:flex-row">
-        <Input readOnly value={token} aria-label="New API token" className="font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-        <Button variant="secondary" onClick={copy}>
-          {copied ? <Check aria-hidden className="size-4" /> : <ClipboardCopy aria-hidden className="size-4" />}
-          {copied ? "Copied" : "Copy"}
-        </Button>
-        <Button variant="ghost" onClick={onDone}>
-          Done
-        </Button>
-      </div>
-    </section>
   );
 }
 

@@ -49,10 +49,17 @@ export function RevealOncePanel({
 function SecretRow({ label, value }: RevealedValue) {
   const [copied, setCopied] = useState(false);
   const id = useId();
+  const [copyFailed, setCopyFailed] = useState(false);
   async function copy() {
-    await navigator.clipboard.writeText(value);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    } catch {
+      // No clipboard access (e.g. plain HTTP on another host): select the value for a manual copy.
+      setCopyFailed(true);
+      (document.getElementById(id) as HTMLInputElement | null)?.select();
+    }
   }
   return (
     <div className="space-y-1">
@@ -72,6 +79,7 @@ function SecretRow({ label, value }: RevealedValue) {
           <span aria-live="polite">{copied ? "Copied" : "Copy"}</span>
         </Button>
       </div>
+      {copyFailed && <p className="text-xs text-amber-900">Copying is blocked here: the value is selected, press Ctrl+C (⌘C).</p>}
     </div>
   );
 }
