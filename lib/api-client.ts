@@ -56,3 +56,10 @@ export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return "Something went wrong. Try again.";
 }
+
+/** For a one-field form: the server's message for that field, or the whole failure when it names no field. */
+export function singleFieldError(err: unknown, path: string): string | undefined {
+  if (!err) return undefined;
+  if (err instanceof ApiError && err.errors.length) return err.fieldError(path);
+  return errorMessage(err);
+}

@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RevealOncePanel } from "@/components/webhooks/reveal-once-panel";
 import { useToast } from "@/components/ui/toast";
-import { api, ApiError, errorMessage } from "@/lib/api-client";
+import { api, errorMessage, singleFieldError } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
 export type ApiToken = { id: string; name: string; hint: string; last_used_at: string | null; created_at: string };
@@ -69,7 +69,6 @@ function CreateToken({ onCreated }: { onCreated: (t: { name: string; token: stri
       onCreated({ name: res.api_token.name, token: res.token });
     },
   });
-  const err = create.error instanceof ApiError ? create.error : undefined;
   return (
     <Card>
       <CardHeader title="Create a token" />
@@ -81,7 +80,7 @@ function CreateToken({ onCreated }: { onCreated: (t: { name: string; token: stri
             create.mutate();
           }}
         >
-          <Field id="token-name" label="Name" hint="Where it will be used, e.g. “GitHub Actions”." className="flex-1" error={err?.fieldError("name") ?? (create.error && !err?.errors.length ? errorMessage(create.error) : undefined)}>
+          <Field id="token-name" label="Name" hint="Where it will be used, e.g. “GitHub Actions”." className="flex-1" error={singleFieldError(create.error, "name")}>
             <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
           </Field>
           <Button type="submit" pending={create.isPending} className="sm:mt-6">

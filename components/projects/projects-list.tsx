@@ -12,7 +12,7 @@ import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toast";
-import { api, ApiError, errorMessage } from "@/lib/api-client";
+import { api, singleFieldError } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
 export type ApiProject = { id: string; name: string; role?: "admin" | "member"; created_at: string };
@@ -74,7 +74,6 @@ function CreateProjectCard() {
       router.push(`/projects/${project.id}`);
     },
   });
-  const err = create.error instanceof ApiError ? create.error : undefined;
   return (
     <Card className="h-fit">
       <CardHeader title="New project" description="You become its admin and can add people by email." />
@@ -86,7 +85,7 @@ function CreateProjectCard() {
             create.mutate();
           }}
         >
-          <Field id="project-name" label="Project name" error={err?.fieldError("name") ?? (create.error && !err?.errors.length ? errorMessage(create.error) : undefined)}>
+          <Field id="project-name" label="Project name" error={singleFieldError(create.error, "name")}>
             <Input id="project-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} placeholder="Checkout service" />
           </Field>
           <Button type="submit" pending={create.isPending} className="w-full">

@@ -7,7 +7,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 import { useToast } from "@/components/ui/toast";
-import { api, ApiError, errorMessage } from "@/lib/api-client";
+import { api, singleFieldError } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
 export function RenameProject({ projectId, name: initialName }: { projectId: string; name: string }) {
@@ -23,7 +23,6 @@ export function RenameProject({ projectId, name: initialName }: { projectId: str
       router.refresh(); // the switcher in the layout shows the new name
     },
   });
-  const err = rename.error instanceof ApiError ? rename.error : undefined;
   return (
     <Card className="max-w-xl">
       <CardHeader title="Project name" description="Shown in the project switcher and in every event's project.name." />
@@ -35,7 +34,7 @@ export function RenameProject({ projectId, name: initialName }: { projectId: str
             rename.mutate();
           }}
         >
-          <Field id="project-rename" label="Name" className="flex-1" error={err?.fieldError("name") ?? (rename.error && !err?.errors.length ? errorMessage(rename.error) : undefined)}>
+          <Field id="project-rename" label="Name" className="flex-1" error={singleFieldError(rename.error, "name")}>
             <Input id="project-rename" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
           </Field>
           <Button type="submit" pending={rename.isPending} disabled={name.trim() === initialName} className="sm:mt-6">
