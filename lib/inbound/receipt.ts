@@ -4,7 +4,7 @@
 // row (outcome, status code, sha-256 of the body — never the body itself).
 import "server-only";
 import { sql } from "drizzle-orm";
-import { db, type Tx } from "@/db/client";
+import { db, type Executor, type Tx } from "@/db/client";
 import { deliveries } from "@/db/schema";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { problem, json } from "@/lib/http/route";
@@ -48,14 +48,12 @@ export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promi
   const adapter = adapters[webhook.provider];
   const headerEvent = req.headers.get("x-github-event") ?? "unknown";
 
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) {
-    await recordReceipt(db(), webhook, { outcome: "rejected", status: 413, eventName: headerEvent, reason: "body over 5 MiB (Content-Length)" });
-    return problem(413, "Payload Too Large", "The body is larger than 5 MiB.");
-  }
-  const bytes = await readCapped(req, MAX_BODY_BYTES);
+  // The cap is checked on the declared length first (nothing is read) and again on the bytes read.
+  const declaredTooLarge = Number(req.headers.get("content-length") ?? "0") > MAX_BODY_BYTES;
+  const bytes = declaredTooLarge ? null : await readCapped(req, MAX_BODY_BYTES);
   if (!bytes) {
-    await recordReceipt(db(), webhook, { outcome: "rejected", status: 413, eventName: headerEvent, reason: "body over 5 MiB" });
+    const reason = declaredTooLarge ? "body over 5 MiB (Content-Length)" : "body over 5 MiB";
+    await recordReceipt(db(), webhook, { outcome: "rejected", status: 413, eventName: headerEvent, reason });
     return problem(413, "Payload Too Large", "The body is larger than 5 MiB.");
   }
   const digest = sha256Hex(bytes);
@@ -150,7 +148,7 @@ async function seenBefore(tx: Tx, webhookId: string, digest: string, providerDel
   return rows.length > 0;
 }
 
-async function recordReceipt(ex: Tx | ReturnType<typeof db>, webhook: ReceivingWebhook, r: Recorded) {
+async function recordReceipt(ex: Executor, webhook: ReceivingWebhook, r: Recorded) {
   const id = newId("dlv");
   await ex.insert(deliveries).values({
     id,
