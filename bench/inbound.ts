@@ -9,14 +9,17 @@
 // Prints a Markdown section and appends it to BENCHMARKS.md.
 //   env: NEXT_DIST_DIR (default .next-bench; built when missing), BENCH_PORT (3191),
 //        BENCH_DURATION s (10), BENCH_CONNECTIONS (32), BENCH_STREAMS (1000), BENCH_FANOUT_EVENTS (50),
-//        BENCH_SYNC_COMMIT (on|off, default on): PostgreSQL's synchronous_commit for the whole run.
+//        BENCH_SYNC_COMMIT (on|off, default on): PostgreSQL's synchronous_commit for the whole run,
+//        BENCH_SKIP_PING=1 (receipts only, e.g. to profile them), NEXT_NODE_ARGS (extra node flags for
+//        `next start`, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { connectPostgres } from "../db/connect";
 import { Agent } from "undici";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
@@ -176,7 +179,7 @@ async function main() {
   rmSync(DATA_DIR, { recursive: true, force: true });
   const pg = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "pg"), quiet: true, flags: ["-c", `synchronous_commit=${SYNC_COMMIT}`] });
   let next: ChildProcess | undefined;
-  const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
+  const sql = connectPostgres(pg.url, { max: 2, onnotice: () => {} });
   try {
     await migrateDatabase(pg.url);
     const token = await seed(sql);
@@ -195,7 +198,7 @@ async function main() {
       const build = spawnSync("npx", ["next", "build"], { env, stdio: "inherit" });
       if (build.status !== 0) throw new Error("next build failed");
     }
-    next = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    next = spawn(process.execPath, [...(process.env.NEXT_NODE_ARGS ? process.env.NEXT_NODE_ARGS.split(" ") : []), "node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
     const deadline = Date.now() + 60_000;
     while (!(await fetch(`${BASE}/api/healthz`).then((r) => r.ok, () => false))) {
       if (Date.now() > deadline) throw new Error("next start did not come up");
@@ -215,7 +218,7 @@ async function main() {
     counter = 0;
 
     console.log(`bare route: ${CONNECTIONS} connections × ${DURATION}s…`);
-    const ping = await cannon(`${BASE}/api/bench/ping`);
+    const ping = process.env.BENCH_SKIP_PING ? { rps: 1, p50: 0, p99: 0, total: 0, non2xx: 0, errors: 0 } : await cannon(`${BASE}/api/bench/ping`);
     console.log(`receipts: ${CONNECTIONS} connections × ${DURATION}s…`);
     const receipts = await cannon(receiptUrl, () => signedEvent(secret, (counter % 500) + 1, `bench-${counter}`));
     const outcomes = await sql<{ outcome: string; n: string }[]>`

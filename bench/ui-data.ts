@@ -11,7 +11,8 @@ import { appendFileSync, existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { connectPostgres } from "../db/connect";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import { mintToken, sha256Hex } from "../lib/crypto/tokens";
@@ -122,7 +123,7 @@ async function main() {
   }
 
   const pg = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "postgres"), quiet: true, flags: ["-c", "shared_buffers=256MB"] });
-  const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
+  const sql = connectPostgres(pg.url, { max: 2, onnotice: () => {} });
   let next: ChildProcess | undefined;
   const results: Row[] = [];
   try {

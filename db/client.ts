@@ -1,7 +1,8 @@
 // The one database handle of a process: drizzle over postgres.js, opened on first use.
 import "server-only";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
-import postgres from "postgres";
+import type postgres from "postgres";
+import { connectPostgres } from "./connect";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -14,7 +15,7 @@ export type Executor = Db | Tx;
 const globalForDb = globalThis as unknown as { switchyardSql?: postgres.Sql; switchyardDb?: Db };
 
 export function sqlClient(): postgres.Sql {
-  globalForDb.switchyardSql ??= postgres(env().DATABASE_URL, {
+  globalForDb.switchyardSql ??= connectPostgres(env().DATABASE_URL, {
     max: 20,
     onnotice: () => {},
     connection: { application_name: "switchyard" },

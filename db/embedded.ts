@@ -5,6 +5,9 @@ import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 
+// PostgreSQL's own default; short, since a socket path may not exceed 107 bytes.
+const SOCKET_DIR = "/tmp";
+
 export interface EmbeddedServer {
   url: string;
   port: number;
@@ -42,12 +45,13 @@ export async function startEmbeddedPostgres(opts: {
     persistent: true,
     createPostgresUser: process.getuid?.() === 0, // PostgreSQL refuses to run as root
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1", ...(opts.flags ?? [])],
+    postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${SOCKET_DIR}`, ...(opts.flags ?? [])],
     onLog: log,
     onError: opts.quiet ? () => {} : (m: unknown) => console.error(`[postgres] ${String(m).trim()}`),
   });
   if (!existsSync(path.join(dir, "PG_VERSION"))) await pg.initialise();
   await pg.start();
-  const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  // Clients connect over the Unix-domain socket (db/connect.ts); the TCP port stays open for other tools.
+  const url = `postgres://postgres:postgres@127.0.0.1:${port}/postgres?host=${SOCKET_DIR}`;
   return { url, port, stop: () => pg.stop() };
 }

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import postgres from "postgres";
+import { connectPostgres } from "../db/connect";
 import { E2E_DATA_DIR } from "../playwright.config";
 import { ADMIN, createProject, e2eDatabaseUrl, signIn } from "./helpers";
 import { createInbound, githubIssueEvent, postGithub, setIntegration } from "./inbound-helpers";
@@ -119,7 +119,7 @@ test("no plaintext inbound secret or ADO password in a dump of every table or in
   expect(ado.status).toBe(201);
 
   const needles = [gh.secret, gh.secret.slice("whsec_".length), new URL(gh.url).pathname.split("/").pop()!, adoPassword];
-  const sql = postgres(e2eDatabaseUrl(), { max: 1, onnotice: () => {} });
+  const sql = connectPostgres(e2eDatabaseUrl(), { max: 1, onnotice: () => {} });
   try {
     const tables = await sql<{ table_name: string }[]>`select table_name from information_schema.tables where table_schema = 'public'`;
     let dump = "";

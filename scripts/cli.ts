@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import postgres from "postgres";
+import { connectPostgres } from "../db/connect";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
 import { localSecrets } from "./local-secrets";
 
@@ -105,7 +105,7 @@ async function connect(): Promise<EmbeddedServer | undefined> {
 }
 
 async function reachable(url: string): Promise<boolean> {
-  const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  const sql = connectPostgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
   try {
     await sql`select 1`;
     return true;

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
+import { connectPostgres } from "../../db/connect";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres } from "../../db/embedded";
 import { migrateDatabase } from "../../db/migrate";
@@ -22,7 +22,7 @@ export default async function setup(project: TestProject) {
       rmSync(dir, { recursive: true, force: true });
     };
   }
-  const admin = postgres(baseUrl, { max: 1, onnotice: () => {} });
+  const admin = connectPostgres(baseUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${TEMPLATE_DB} with (force)`);
   await admin.unsafe(`create database ${TEMPLATE_DB}`);
   await migrateDatabase(withDatabase(baseUrl, TEMPLATE_DB));
