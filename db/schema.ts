@@ -362,12 +362,14 @@ export const deliveries = pgTable(
     index("deliveries_parked_idx")
       .on(t.outboundWebhookId)
       .where(sql`status = 'paused'`),
+    // Inbound dedupe, by the tracker's delivery id and by payload digest (a replay under a new
+    // delivery id). Each leads with its own key, so the planner cannot answer one lookup by walking
+    // the other index over every receipt of the webhook (it did, with stale statistics).
     uniqueIndex("deliveries_inbound_provider_id_idx")
-      .on(t.inboundWebhookId, t.providerDeliveryId)
+      .on(t.providerDeliveryId, t.inboundWebhookId)
       .where(sql`direction = 'inbound' and outcome <> 'duplicate'`),
-    // Inbound dedupe by payload digest (a replay under a new delivery id).
     index("deliveries_inbound_digest_idx")
-      .on(t.inboundWebhookId, t.requestDigest)
+      .on(t.requestDigest, t.inboundWebhookId)
       .where(sql`direction = 'inbound'`),
   ],
 );

@@ -1,0 +1,32 @@
+// CPU seconds used so far by processes on this Linux host, read from /proc, so a benchmark can say
+// where each request's CPU went (server, PostgreSQL, load generator) beside its throughput.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/** utime + stime of one process, in seconds (0 once it is gone). */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** The PostgreSQL server of a data directory and all its backends (postmaster.pid names the postmaster). */
+export function postgresCpuSeconds(dataDir: string): number {
+  const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  let total = processCpuSeconds(postmaster);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      if (ppid === postmaster) total += processCpuSeconds(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return total;
+}
