@@ -19,6 +19,10 @@ export type AttemptRecord = {
   decision: RetryDecision;
 };
 
+// postgres.js infers a parameter's type from its first element, so an array of booleans would go as
+// one boolean; and drizzle makes timestamp arrays pass through unserialised, hence ISO text cast in SQL.
+const BOOL = 16;
+
 export type RecordCounts = { succeeded: number; retrying: number; dead: number; parked: number };
 
 export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]): Promise<RecordCounts> {
@@ -26,15 +30,22 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
   if (!records.length) return counts;
   const webhookIds = [...new Set(records.map((r) => r.webhookId))].sort();
   const deliveryIds = records.map((r) => r.deliveryId);
-  await sql.begin(async (tx) => {
+  // One connection, two round trips: the lock and read, then every write with the commit. Queries
+  // issued together on a reserved connection leave in one socket write (postgres.js pipelines them);
+  // on this kind of machine each write that wakes the PostgreSQL backend costs more than the SQL.
+  const tx = await sql.reserve();
+  try {
     // Losing this commit in a database crash only means the delivery is sent again (its lease
     // expires); at-least-once holds, so the attempt log need not wait for the WAL flush.
-    await tx`set local synchronous_commit = off`;
     // Sorted ids: concurrent drains lock webhooks in the same order and cannot deadlock. NO KEY UPDATE,
     // not UPDATE: emit()'s foreign-key checks take KEY SHARE on the same rows and must not wait on us.
-    const hooks = await tx<{ id: string; project_id: string; health: Health; consecutive_failures: number; paused: boolean }[]>`
-      select id, project_id, health, consecutive_failures, paused from outbound_webhooks
-      where id = any(${webhookIds}::text[]) order by id for no key update`;
+    const [, , hooks] = await Promise.all([
+      tx`begin`,
+      tx`set local synchronous_commit = off`,
+      tx<{ id: string; project_id: string; health: Health; consecutive_failures: number; paused: boolean }[]>`
+        select id, project_id, health, consecutive_failures, paused from outbound_webhooks
+        where id = any(${webhookIds}::text[]) order by id for no key update`,
+    ]);
     const state = new Map(hooks.map((h) => [h.id, h]));
     const webhookUpdates: { id: string; health: Health; cf: number; ok: boolean; failed: boolean }[] = [];
     const audits: { project_id: string; action: string; target_id: string; details: unknown }[] = [];
@@ -50,66 +61,73 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
       }
       state.set(h.id, { ...h, health: next.health });
     }
-    const deliveryUpdates = records.map((r) => {
+    const statuses = records.map((r) => {
       const hook = state.get(r.webhookId);
       let status: string = r.decision.kind === "succeeded" ? "succeeded" : r.decision.kind === "dead" ? "dead" : "failed";
       // A failed delivery of a webhook that is (now) disabled or paused parks instead of retrying.
       if (status === "failed" && hook && (hook.health === "disabled" || hook.paused)) status = "paused";
       counts[status === "succeeded" ? "succeeded" : status === "dead" ? "dead" : status === "paused" ? "parked" : "retrying"]++;
-      return {
-        id: r.deliveryId,
-        n: r.n,
-        status,
-        delay_ms: r.decision.kind === "retry" ? r.decision.delayMs : 0,
-        status_code: r.statusCode,
-        last_error: r.decision.kind === "dead" ? `${r.decision.reason}${r.errorMessage ? ` Last error: ${r.errorMessage}` : ""}` : r.errorMessage,
-      };
+      return status;
     });
-    await tx`
-      insert into delivery_attempts (delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, request_headers, response_excerpt)
-      select x.delivery_id, x.n, x.started_at, x.duration_ms, x.status_code, x.error_class, x.error_message, x.request_headers, x.response_excerpt
-      from jsonb_to_recordset(${JSON.stringify(
-        records.map((r) => ({
-          delivery_id: r.deliveryId,
-          n: r.n,
-          started_at: r.startedAt.toISOString(),
-          duration_ms: r.durationMs,
-          status_code: r.statusCode,
-          error_class: r.errorClass,
-          error_message: r.errorMessage,
-          request_headers: r.requestHeaders,
-          response_excerpt: r.responseExcerpt?.replace(/\u0000/g, "") ?? null,
-        })),
-      )}::jsonb) as x(delivery_id text, n int, started_at timestamptz, duration_ms int, status_code int, error_class text, error_message text, request_headers jsonb, response_excerpt text)
-      -- its webhook may have been deleted meanwhile; the id list keeps this a primary-key probe
-      where x.delivery_id in (select id from deliveries where id = any(${deliveryIds}::text[]))`;
-    // The explicit id list lets the planner probe the primary key instead of scanning the table
-    // (it cannot estimate a jsonb_to_recordset). Only the claim that is still current may settle the row: if this drain's lease ran out and another
-    // drain re-claimed it, attempts moved on and this late result is logged above but changes nothing.
-    await tx`
-      update deliveries d
-      set status = x.status::delivery_status, next_attempt_at = now() + x.delay_ms * interval '1 millisecond',
-          lease_until = null, last_status_code = x.status_code, last_error = x.last_error, updated_at = now()
-      from jsonb_to_recordset(${JSON.stringify(deliveryUpdates)}::jsonb) as x(id text, n int, status text, delay_ms int, status_code int, last_error text)
-      where d.id = any(${deliveryIds}::text[]) and d.id = x.id and d.status = 'delivering' and d.attempts = x.n`;
-    await tx`
-      update outbound_webhooks w
-      set health = x.health::webhook_health, consecutive_failures = x.cf, last_dispatched_at = now(),
-          last_success_at = case when x.ok then now() else w.last_success_at end,
-          last_failure_at = case when x.failed then now() else w.last_failure_at end
-      from jsonb_to_recordset(${JSON.stringify(webhookUpdates)}::jsonb) as x(id text, health text, cf int, ok boolean, failed boolean)
-      where w.id = x.id`;
+    const column = <T>(f: (r: AttemptRecord) => T) => records.map(f);
+    const ns = column((r) => r.n);
+    const statusCodes = column((r) => r.statusCode);
+    // Parameters as typed arrays, one per column: PostgreSQL reads them without parsing a JSON
+    // document that repeats every key per row.
+    const writes = [
+      tx`
+        insert into delivery_attempts (delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, request_headers, response_excerpt)
+        select x.* from unnest(
+          ${deliveryIds}::text[], ${ns}::int[], ${column((r) => r.startedAt.toISOString())}::text[]::timestamptz[], ${column((r) => r.durationMs)}::int[],
+          ${statusCodes}::int[], ${column((r) => r.errorClass)}::text[], ${column((r) => r.errorMessage)}::text[],
+          ${column((r) => (r.requestHeaders ? JSON.stringify(r.requestHeaders) : null))}::text[]::jsonb[],
+          ${column((r) => r.responseExcerpt?.replace(/\u0000/g, "") ?? null)}::text[]
+        ) as x(delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, request_headers, response_excerpt)
+        -- its webhook may have been deleted meanwhile; the id list keeps this a primary-key probe
+        where x.delivery_id in (select id from deliveries where id = any(${deliveryIds}::text[]))`,
+      // The explicit id list lets the planner probe the primary key instead of scanning the table.
+      // Only the claim that is still current may settle the row: if this drain's lease ran out and
+      // another drain re-claimed it, attempts moved on and this late result is logged above but changes nothing.
+      tx`
+        update deliveries d
+        set status = x.status, next_attempt_at = now() + x.delay_ms * interval '1 millisecond',
+            lease_until = null, last_status_code = x.status_code, last_error = x.last_error, updated_at = now()
+        from unnest(
+          ${deliveryIds}::text[], ${ns}::int[], ${statuses}::text[]::delivery_status[],
+          ${column((r) => (r.decision.kind === "retry" ? r.decision.delayMs : 0))}::int[], ${statusCodes}::int[],
+          ${column((r) => (r.decision.kind === "dead" ? `${r.decision.reason}${r.errorMessage ? ` Last error: ${r.errorMessage}` : ""}` : r.errorMessage))}::text[]
+        ) as x(id, n, status, delay_ms, status_code, last_error)
+        where d.id = any(${deliveryIds}::text[]) and d.id = x.id and d.status = 'delivering' and d.attempts = x.n`,
+      tx`
+        update outbound_webhooks w
+        set health = x.health, consecutive_failures = x.cf, last_dispatched_at = now(),
+            last_success_at = case when x.ok then now() else w.last_success_at end,
+            last_failure_at = case when x.failed then now() else w.last_failure_at end
+        from unnest(
+          ${webhookUpdates.map((u) => u.id)}::text[], ${webhookUpdates.map((u) => u.health)}::text[]::webhook_health[], ${webhookUpdates.map((u) => u.cf)}::int[],
+          ${tx.array(webhookUpdates.map((u) => u.ok), BOOL)}::boolean[], ${tx.array(webhookUpdates.map((u) => u.failed), BOOL)}::boolean[]
+        ) as x(id, health, cf, ok, failed)
+        where w.id = x.id`,
+    ];
     if (newlyDisabled.length) {
-      await tx`
+      writes.push(tx`
         update deliveries set status = 'paused', lease_until = null, updated_at = now()
-        where outbound_webhook_id = any(${newlyDisabled}::text[]) and status in ('pending', 'failed')`;
+        where outbound_webhook_id = any(${newlyDisabled}::text[]) and status in ('pending', 'failed')`);
     }
     if (audits.length) {
-      await tx`
+      writes.push(tx`
         insert into audit_log (project_id, actor_id, action, target_id, details)
         select x.project_id, null, x.action, x.target_id, x.details
-        from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) as x(project_id text, action text, target_id text, details jsonb)`;
+        from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) as x(project_id text, action text, target_id text, details jsonb)`);
     }
-  });
+    // After a failed write PostgreSQL refuses the rest and turns the commit into a rollback, so the
+    // batch is all or nothing; the first error is the one reported.
+    await Promise.all([...writes, tx`commit`]);
+  } catch (err) {
+    await tx`rollback`.catch(() => {});
+    throw err;
+  } finally {
+    tx.release();
+  }
   return counts;
 }
