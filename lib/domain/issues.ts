@@ -91,6 +91,9 @@ export async function findIssueByExternalKey(tx: Tx, projectId: string, provider
 
 // ── Writes inside the caller's transaction ───────────────────────────────────
 
+// Each builds the row it writes in TypeScript, so the write and its event go to PostgreSQL together
+// (pipelined on the transaction's connection, one round trip) instead of waiting for RETURNING.
+
 export async function createIssueInTx(
   tx: Tx,
   project: ProjectRef,
@@ -98,50 +101,74 @@ export async function createIssueInTx(
   opts: { actorId?: string | null; sync?: SyncMeta } = {},
 ): Promise<Issue> {
   const parsed = createIssueInput.parse(input);
-  const [row] = await tx
-    .insert(issues)
-    .values({
-      id: newId("iss"),
-      projectId: project.id,
-      title: parsed.title,
-      description: parsed.description,
-      state: parsed.state,
-      labels: parsed.labels,
-      assignee: parsed.assignee ?? null,
-      ...externalColumns(parsed.external),
-      ...opts.sync,
-      createdBy: opts.actorId ?? null,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (!row) throw new Conflict(`An issue linked to ${parsed.external?.key} already exists in this project.`);
-  await emit(tx, project, "issue.created", { issue: presentIssue(row) });
+  const now = new Date();
+  const row: Issue = {
+    id: newId("iss"),
+    projectId: project.id,
+    title: parsed.title,
+    description: parsed.description,
+    state: parsed.state,
+    labels: parsed.labels,
+    assignee: parsed.assignee ?? null,
+    ...externalColumns(parsed.external),
+    externalUpdatedAt: opts.sync?.externalUpdatedAt ?? null,
+    externalRev: opts.sync?.externalRev ?? null,
+    syncedAt: opts.sync?.syncedAt ?? null,
+    createdBy: opts.actorId ?? null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await withEvent(tx.insert(issues).values(row).execute(), emit(tx, project, "issue.created", { issue: presentIssue(row) }), () => {
+    throw new Conflict(`An issue linked to ${parsed.external?.key} already exists in this project.`);
+  });
   return row;
 }
 
-export async function updateIssueInTx(tx: Tx, project: ProjectRef, issueId: string, input: UpdateIssueInput, sync?: SyncMeta): Promise<Issue> {
+/** Updates the issue; `current` is its row already locked in `tx` (the inbound sync read it), else it is read here. */
+export async function updateIssueInTx(
+  tx: Tx,
+  project: ProjectRef,
+  issueId: string,
+  input: UpdateIssueInput,
+  sync?: SyncMeta,
+  current?: Issue,
+): Promise<Issue> {
+  const before = current ?? (await lockIssue(tx, project.id, issueId));
   const { external, ...fields } = input;
-  let row: Issue | undefined;
+  // Absent fields stay as they are (drizzle skips undefined in SET; the row built here must too).
+  const changes = definedOnly({ ...fields, ...(external !== undefined ? externalColumns(external) : {}), ...sync, updatedAt: new Date() });
+  const row: Issue = { ...before, ...changes };
+  const write = tx.update(issues).set(changes).where(and(eq(issues.projectId, project.id), eq(issues.id, before.id))).execute();
+  await withEvent(write, emit(tx, project, "issue.updated", { issue: presentIssue(row) }), () => {
+    throw new Conflict(`Another issue is already linked to ${external?.key}.`);
+  });
+  return row;
+}
+
+export async function deleteIssueInTx(tx: Tx, project: ProjectRef, issueId: string, current?: Issue): Promise<Issue> {
+  const row = current ?? (await lockIssue(tx, project.id, issueId));
+  const write = tx.delete(issues).where(and(eq(issues.projectId, project.id), eq(issues.id, row.id))).execute();
+  await withEvent(write, emit(tx, project, "issue.deleted", { issue: presentIssue(row) }));
+  return row;
+}
+
+async function lockIssue(tx: Tx, projectId: string, issueId: string): Promise<Issue> {
+  const [row] = await tx.select().from(issues).where(and(eq(issues.projectId, projectId), eq(issues.id, issueId))).for("update");
+  if (!row) throw new NotFound("Issue not found.");
+  return row;
+}
+
+/**
+ * Awaits a write and its event, sent together. If the write fails, PostgreSQL fails the event too
+ * (the transaction is aborted) and the write's error, which arrives first, is the one thrown.
+ */
+async function withEvent(write: Promise<unknown>, event: Promise<unknown>, onUniqueViolation?: () => never): Promise<void> {
   try {
-    [row] = await tx
-      .update(issues)
-      .set({ ...fields, ...(external !== undefined ? externalColumns(external) : {}), ...sync, updatedAt: new Date() })
-      .where(and(eq(issues.projectId, project.id), eq(issues.id, issueId)))
-      .returning();
+    await Promise.all([write, event]);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new Conflict(`Another issue is already linked to ${external?.key}.`);
+    if (onUniqueViolation && isUniqueViolation(err)) onUniqueViolation();
     throw err;
   }
-  if (!row) throw new NotFound("Issue not found.");
-  await emit(tx, project, "issue.updated", { issue: presentIssue(row) });
-  return row;
-}
-
-export async function deleteIssueInTx(tx: Tx, project: ProjectRef, issueId: string): Promise<Issue> {
-  const [row] = await tx.delete(issues).where(and(eq(issues.projectId, project.id), eq(issues.id, issueId))).returning();
-  if (!row) throw new NotFound("Issue not found.");
-  await emit(tx, project, "issue.deleted", { issue: presentIssue(row) });
-  return row;
 }
 
 // ── The API's verbs: one transaction each ───────────────────────────────────
@@ -164,6 +191,10 @@ function externalColumns(link: z.infer<typeof external> | null | undefined) {
     externalKey: link?.key ?? null,
     externalUrl: link?.url ?? null,
   };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function isUniqueViolation(err: unknown): boolean {

@@ -5,7 +5,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor, type Tx } from "@/db/client";
-import { auditLog, inboundWebhooks, issueIntegrations, projects } from "@/db/schema";
+import { auditLog, inboundWebhooks, issueIntegrations } from "@/db/schema";
 import { decrypt, encrypt } from "@/lib/crypto/at-rest";
 import { mintToken, mintWebhookSecret, sha256Hex } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
@@ -125,46 +125,55 @@ export async function deleteInboundWebhookTx(tx: Tx, projectId: string, actor: A
   return deleted.length > 0;
 }
 
+/**
+ * What the receipt pipeline needs to check a request before touching the database. For one token
+ * these never change (rotation mints a new token, switching trackers deletes the webhook), so they
+ * are cached per process; the receipt's transaction confirms the token is still current.
+ */
 export type ReceivingWebhook = {
   id: string;
   projectId: string;
-  /** What sync needs of the project (events carry its name; imports record its creator). */
-  project: { id: string; name: string; createdBy: string | null };
+  tokenHash: string;
   provider: InboundProvider;
   secret: string | null;
   basic: { username: string; password: string } | null;
 };
 
-/** The webhook a receipt URL token belongs to, with its credentials decrypted; undefined when unknown. */
+const CACHE_LIMIT = 1_000;
+const receivingCache = new Map<string, ReceivingWebhook>();
+
 export async function findInboundWebhookByToken(token: string): Promise<ReceivingWebhook | undefined> {
-  const [row] = await db()
-    .select({ webhook: inboundWebhooks, project: projectRef })
-    .from(inboundWebhooks)
-    .innerJoin(projects, eq(projects.id, inboundWebhooks.projectId))
-    .where(eq(inboundWebhooks.tokenHash, sha256Hex(token)));
-  return row && receiving(row.webhook, row.project);
+  const tokenHash = sha256Hex(token);
+  const cached = receivingCache.get(tokenHash);
+  if (cached) return cached;
+  const [row] = await db().select().from(inboundWebhooks).where(eq(inboundWebhooks.tokenHash, tokenHash));
+  const webhook = row && receiving(row);
+  if (webhook) {
+    if (receivingCache.size >= CACHE_LIMIT) receivingCache.clear();
+    receivingCache.set(tokenHash, webhook);
+  }
+  return webhook;
+}
+
+/** Drops a token the database no longer knows (rotated, deleted), so its credentials leave memory. */
+export function forgetReceivingWebhook(tokenHash: string): void {
+  receivingCache.delete(tokenHash);
 }
 
 /** The project's webhook with its credentials decrypted (Send Test signs with them); NotFound when none. */
 export async function requireReceivingWebhook(projectId: string): Promise<ReceivingWebhook> {
-  const [row] = await db()
-    .select({ webhook: inboundWebhooks, project: projectRef })
-    .from(inboundWebhooks)
-    .innerJoin(projects, eq(projects.id, inboundWebhooks.projectId))
-    .where(eq(inboundWebhooks.projectId, projectId));
-  const webhook = row && receiving(row.webhook, row.project);
+  const [row] = await db().select().from(inboundWebhooks).where(eq(inboundWebhooks.projectId, projectId));
+  const webhook = row && receiving(row);
   if (!webhook) throw new NotFound("This project has no inbound webhook.");
   return webhook;
 }
 
-const projectRef = { id: projects.id, name: projects.name, createdBy: projects.createdBy };
-
-function receiving(row: Row, project: ReceivingWebhook["project"]): ReceivingWebhook | undefined {
+function receiving(row: Row): ReceivingWebhook | undefined {
   if (!isInboundProvider(row.provider)) return undefined;
   return {
     id: row.id,
     projectId: row.projectId,
-    project,
+    tokenHash: row.tokenHash,
     provider: row.provider,
     secret: row.secretCiphertext ? decrypt(row.secretCiphertext) : null,
     basic:

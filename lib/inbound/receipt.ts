@@ -5,15 +5,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type Executor, type Tx } from "@/db/client";
-import { deliveries } from "@/db/schema";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { problem, json } from "@/lib/http/route";
 import { newId } from "@/lib/ids";
-import { findInboundWebhookByToken, type ReceivingWebhook } from "./inbound-webhooks";
+import { findInboundWebhookByToken, forgetReceivingWebhook, type ReceivingWebhook } from "./inbound-webhooks";
 import { parseGuardedJson } from "./json-guard";
 import { adapters } from "./providers";
 import { verifyBasicAuth, verifyHubSignature } from "./signatures";
-import { applyIssueEvent, issueLockKey, linkedIssue } from "./sync";
+import { applySync, issueLockKey, linkedIssue, type SyncTarget } from "./sync";
+import { planSync } from "./sync-plan";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -53,54 +53,73 @@ export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promi
   const bytes = declaredTooLarge ? null : await readCapped(req, MAX_BODY_BYTES);
   if (!bytes) {
     const reason = declaredTooLarge ? "body over 5 MiB (Content-Length)" : "body over 5 MiB";
-    await recordReceipt(db(), webhook, { outcome: "rejected", status: 413, eventName: headerEvent, reason });
-    return problem(413, "Payload Too Large", "The body is larger than 5 MiB.");
+    return reject(webhook, { status: 413, eventName: headerEvent, reason }, problem(413, "Payload Too Large", "The body is larger than 5 MiB."));
   }
   const digest = sha256Hex(bytes);
 
   if (!verify(webhook, bytes, req.headers)) {
-    await recordReceipt(db(), webhook, { outcome: "rejected", status: 401, eventName: headerEvent, reason: "missing or invalid signature", digest });
-    return problem(401, "Unauthorized", webhook.provider === "azure_devops" ? "Basic credentials do not match." : "The signature does not match.");
+    const detail = webhook.provider === "azure_devops" ? "Basic credentials do not match." : "The signature does not match.";
+    return reject(webhook, { status: 401, eventName: headerEvent, reason: "missing or invalid signature", digest }, problem(401, "Unauthorized", detail));
   }
 
   const parsedJson = parseGuardedJson(bytes.toString("utf8"));
   if (!parsedJson.ok) {
-    await recordReceipt(db(), webhook, { outcome: "rejected", status: 400, eventName: headerEvent, reason: parsedJson.message, digest });
-    return problem(400, "Bad Request", `Malformed payload: ${parsedJson.message}.`);
+    return reject(webhook, { status: 400, eventName: headerEvent, reason: parsedJson.message, digest }, problem(400, "Bad Request", `Malformed payload: ${parsedJson.message}.`));
   }
   const parsed = adapter.parse(parsedJson.value, req.headers);
   if (parsed.kind === "malformed") {
-    await recordReceipt(db(), webhook, { outcome: "rejected", status: 400, eventName: parsed.eventName, reason: `malformed: ${parsed.message}`, digest });
-    return problem(400, "Bad Request", `Malformed ${parsed.eventName} payload: ${parsed.message}.`);
+    const detail = `Malformed ${parsed.eventName} payload: ${parsed.message}.`;
+    return reject(webhook, { status: 400, eventName: parsed.eventName, reason: `malformed: ${parsed.message}`, digest }, problem(400, "Bad Request", detail));
   }
   const providerDeliveryId = adapter.deliveryId(parsedJson.value, req.headers);
 
   const result = await db().transaction(async (tx) => {
     // Same payload or same delivery id: the second receipt waits here until the first commits.
     // Always digest first, then delivery id, then the tracker issue sync will apply (one statement,
-    // one round trip, fixed order: no lock cycles).
+    // fixed order: no lock cycles). The same statement confirms the token is still current and
+    // holds it (FOR SHARE) until commit, so a rotation or removal waits for this receipt or wins.
     const toApply = parsed.kind === "issue" && !parsed.event.sentinel ? parsed.event : null;
     const lockKeys = [`${webhook.id}:d:${digest}`, `${webhook.id}:p:${providerDeliveryId ?? digest}`];
-    if (toApply) lockKeys.push(issueLockKey(webhook, toApply));
-    await tx.execute(sql`select ${sql.join(lockKeys.map((k) => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`), sql`, `)}`);
+    if (toApply) lockKeys.push(issueLockKey(webhook.projectId, webhook.provider, toApply));
+    const [current] = await tx.execute<{ name: string; importer: string | null }>(sql`
+      select p.name, coalesce(p.created_by, (select m.user_id from project_members m
+               where m.project_id = p.id and m.role = 'admin' order by m.created_at limit 1)) as importer,
+             ${sql.join(lockKeys.map((k) => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`), sql`, `)}
+      from inbound_webhooks w join projects p on p.id = w.project_id
+      where w.id = ${webhook.id} and w.token_hash = ${webhook.tokenHash}
+      for share of w`);
+    if (!current) return null;
     // Both reads start once the locks are held and go out together (postgres.js pipelines them): one round trip.
     const [seen, linked] = await Promise.all([
       seenBefore(tx, webhook.id, digest, providerDeliveryId),
-      toApply ? linkedIssue(tx, webhook, toApply) : undefined,
+      toApply ? linkedIssue(tx, webhook.projectId, webhook.provider, toApply) : undefined,
     ]);
     const base = { eventName: parsed.eventName, digest, providerDeliveryId };
     if (seen) return recordReceipt(tx, webhook, { ...base, outcome: "duplicate", status: 200, reason: "already received" });
     if (parsed.kind === "ignored") return recordReceipt(tx, webhook, { ...base, outcome: "ignored", status: 200, reason: parsed.reason });
     if (!toApply) return recordReceipt(tx, webhook, { ...base, outcome: "synthetic", status: 200, reason: "Send Test" });
-    const applied = await applyIssueEvent(tx, webhook, toApply, linked);
-    return recordReceipt(tx, webhook, {
-      ...base,
-      outcome: applied.outcome,
-      status: applied.outcome === "ignored" ? 200 : 202,
-      reason: applied.reason,
-    });
+    const plan = planSync(toApply, linked);
+    const target: SyncTarget = { project: { id: webhook.projectId, name: current.name }, provider: webhook.provider, importer: current.importer };
+    // The plan is known before anything is written, so the change, its event and the receipt row go out together.
+    const [, recorded] = await Promise.all([
+      applySync(tx, target, toApply, plan),
+      recordReceipt(tx, webhook, { ...base, outcome: plan.outcome, status: plan.outcome === "ignored" ? 200 : 202, reason: plan.reason }),
+    ]);
+    return recorded;
   });
+  if (!result) return gone(webhook);
   return json({ outcome: result.outcome, delivery_id: result.deliveryId, ...(result.reason ? { reason: result.reason } : {}) }, result.status);
+}
+
+/** Records a rejected receipt and answers with `response`, or 404 if the token is gone meanwhile. */
+async function reject(webhook: ReceivingWebhook, r: Omit<Recorded, "outcome">, response: Response): Promise<Response> {
+  return (await recordReceipt(db(), webhook, { ...r, outcome: "rejected" })) ? response : gone(webhook);
+}
+
+/** The token was rotated or the webhook removed after this process cached it. */
+function gone(webhook: ReceivingWebhook): Response {
+  forgetReceivingWebhook(webhook.tokenHash);
+  return notFound();
 }
 
 function verify(webhook: ReceivingWebhook, body: Buffer, headers: Headers): boolean {
@@ -148,22 +167,20 @@ async function seenBefore(tx: Tx, webhookId: string, digest: string, providerDel
   return rows.length > 0;
 }
 
+/**
+ * Records the receipt against the webhook if its token is still current (inside the receipt's
+ * transaction it always is); null when the token is gone, which the caller answers with 404.
+ */
 async function recordReceipt(ex: Executor, webhook: ReceivingWebhook, r: Recorded) {
   const id = newId("dlv");
-  await ex.insert(deliveries).values({
-    id,
-    projectId: webhook.projectId,
-    direction: "inbound",
-    inboundWebhookId: webhook.id,
-    eventType: r.eventName,
-    status: r.outcome === "rejected" ? "failed" : "succeeded",
-    outcome: r.outcome,
-    outcomeReason: r.reason ?? null,
-    attempts: 1,
-    requestDigest: r.digest ?? null,
-    // Rejected receipts keep no delivery id, so the tracker's corrected retry is not a "duplicate".
-    providerDeliveryId: r.outcome === "rejected" ? null : (r.providerDeliveryId ?? null),
-    lastStatusCode: r.status,
-  });
-  return { deliveryId: id, outcome: r.outcome, status: r.status, reason: r.reason };
+  // Rejected receipts keep no delivery id, so the tracker's corrected retry is not a "duplicate".
+  const providerDeliveryId = r.outcome === "rejected" ? null : (r.providerDeliveryId ?? null);
+  const rows = await ex.execute(sql`
+    insert into deliveries (id, project_id, direction, inbound_webhook_id, event_type, status, outcome, outcome_reason,
+                            attempts, request_digest, provider_delivery_id, last_status_code)
+    select ${id}, w.project_id, 'inbound', w.id, ${r.eventName}, ${r.outcome === "rejected" ? "failed" : "succeeded"}, ${r.outcome}, ${r.reason ?? null},
+           1, ${r.digest ?? null}, ${providerDeliveryId}, ${r.status}
+    from inbound_webhooks w where w.id = ${webhook.id} and w.token_hash = ${webhook.tokenHash}
+    returning id`);
+  return rows.length ? { deliveryId: id, outcome: r.outcome, status: r.status, reason: r.reason } : null;
 }

@@ -2,15 +2,11 @@
 // receipt's transaction, through the same domain functions the API uses (so the change emits
 // issue.created|updated|deleted into the outbox and the live stream like any other write).
 import "server-only";
-import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { projectMembers } from "@/db/schema";
 import { createIssueInTx, deleteIssueInTx, findIssueByExternalKey, updateIssueInTx, type Issue } from "@/lib/domain/issues";
 import type { InboundProvider } from "./providers";
 import type { NormalizedIssueEvent } from "./providers/normalized";
-import { isStale } from "./staleness";
-
-export type SyncResult = { outcome: "applied" | "imported" | "ignored"; reason?: string; issueId?: string };
+import type { SyncPlan } from "./sync-plan";
 
 /** Tracker values clamped to what a local issue accepts, so a long title never fails a receipt. */
 export function issueFieldsFrom(event: NormalizedIssueEvent) {
@@ -23,59 +19,34 @@ export function issueFieldsFrom(event: NormalizedIssueEvent) {
   };
 }
 
-type SyncTarget = { project: { id: string; name: string; createdBy: string | null }; provider: InboundProvider };
+/** Where a change lands: the project (events carry its name), the tracker, and who imports new issues. */
+export type SyncTarget = { project: { id: string; name: string }; provider: InboundProvider; importer: string | null };
 
 /**
  * The advisory lock key of a tracker issue. Two receipts about the same tracker issue (e.g. a fast
  * opened + labeled) must not both import it, so the caller holds this lock (pg_advisory_xact_lock
- * on hashtextextended(key, 0)) in the transaction before applyIssueEvent; the receipt pipeline takes
- * it in the same statement as its dedupe locks.
+ * on hashtextextended(key, 0)) in the transaction before reading the linked issue; the receipt
+ * pipeline takes it in the same statement as its dedupe locks.
  */
-export function issueLockKey(webhook: SyncTarget, event: Pick<NormalizedIssueEvent, "key">): string {
-  return `${webhook.project.id}:${webhook.provider}:${event.key}`;
+export function issueLockKey(projectId: string, provider: InboundProvider, event: Pick<NormalizedIssueEvent, "key">): string {
+  return `${projectId}:${provider}:${event.key}`;
 }
 
 /** The local issue linked to the event's tracker issue, locked FOR UPDATE; read it holding issueLockKey. */
-export function linkedIssue(tx: Tx, webhook: SyncTarget, event: Pick<NormalizedIssueEvent, "key">): Promise<Issue | undefined> {
-  return findIssueByExternalKey(tx, webhook.project.id, webhook.provider, event.key);
+export function linkedIssue(tx: Tx, projectId: string, provider: InboundProvider, event: Pick<NormalizedIssueEvent, "key">): Promise<Issue | undefined> {
+  return findIssueByExternalKey(tx, projectId, provider, event.key);
 }
 
-/**
- * Applies the event to `existing` (its linkedIssue, undefined when none). The caller holds the
- * issue's lock (issueLockKey) in `tx` and read `existing` after taking it.
- */
-export async function applyIssueEvent(tx: Tx, webhook: SyncTarget, event: NormalizedIssueEvent, existing: Issue | undefined): Promise<SyncResult> {
-  const { project } = webhook;
-  const provider = webhook.provider;
-  const incoming = { updatedAt: event.updatedAt, rev: event.rev };
-  const sync = { externalUpdatedAt: event.updatedAt, externalRev: event.rev, syncedAt: new Date() };
+/** Carries out `plan` (from planSync on the linked issue read under its lock) in `tx`. */
+export async function applySync(tx: Tx, target: SyncTarget, event: NormalizedIssueEvent, plan: SyncPlan<Issue>): Promise<void> {
+  if (plan.outcome === "ignored") return;
+  const { project, provider } = target;
   const fields = issueFieldsFrom(event);
   const external = { provider, ...fields.external };
-
-  if (existing && isStale({ updatedAt: existing.externalUpdatedAt, rev: existing.externalRev }, incoming)) {
-    return { outcome: "ignored", reason: "stale: older than the stored version", issueId: existing.id };
-  }
-  if (event.action === "delete") {
-    if (!existing) return { outcome: "ignored", reason: "unknown issue deleted" };
-    await deleteIssueInTx(tx, project, existing.id);
-    return { outcome: "applied", issueId: existing.id };
-  }
-  if (existing) {
-    const row = await updateIssueInTx(tx, project, existing.id, { title: fields.title, state: fields.state, labels: fields.labels, assignee: fields.assignee, external }, sync);
-    return { outcome: "applied", issueId: row.id };
-  }
-  const row = await createIssueInTx(tx, project, { ...fields, external }, { actorId: await importingUser(tx, project), sync });
-  return { outcome: "imported", issueId: row.id };
-}
-
-/** Imported issues are recorded as created by the project's creator, or its first admin if that account is gone. */
-async function importingUser(tx: Tx, project: { id: string; createdBy: string | null }): Promise<string | null> {
-  if (project.createdBy) return project.createdBy;
-  const [admin] = await tx
-    .select({ userId: projectMembers.userId })
-    .from(projectMembers)
-    .where(and(eq(projectMembers.projectId, project.id), eq(projectMembers.role, "admin")))
-    .orderBy(asc(projectMembers.createdAt))
-    .limit(1);
-  return admin?.userId ?? null;
+  const sync = { externalUpdatedAt: event.updatedAt, externalRev: event.rev, syncedAt: new Date() };
+  if (plan.action === "delete") await deleteIssueInTx(tx, project, plan.issue.id, plan.issue);
+  else if (plan.action === "update") {
+    const changes = { title: fields.title, state: fields.state, labels: fields.labels, assignee: fields.assignee, external };
+    await updateIssueInTx(tx, project, plan.issue.id, changes, sync, plan.issue);
+  } else await createIssueInTx(tx, project, { ...fields, external }, { actorId: target.importer, sync });
 }

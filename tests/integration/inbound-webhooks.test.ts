@@ -98,12 +98,17 @@ describe("inbound webhook lifecycle", () => {
   it("rotating cuts the old URL off at once and the new secret works", async () => {
     const { as, admin, project } = await asAdmin();
     const hook = await withInboundWebhook(admin.id, project.id, "github");
+    // A receipt first, so this process has the old token's credentials cached.
+    const before = JSON.stringify(githubExample("opened"));
+    expect((await call(receipt, { method: "POST", params: { token: hook.token }, body: before, headers: trackerHeaders("github", before, { secret: hook.secret }) })).status).toBe(202);
     const rotated = await call(rotate, { ...as, method: "POST" });
     expect(rotated.status).toBe(200);
     expect(rotated.json.url).not.toBe(hook.url);
-    const body = JSON.stringify(githubExample("opened"));
+    const body = JSON.stringify(githubExample("edited"));
     const old = await call(receipt, { method: "POST", params: { token: hook.token }, body, headers: trackerHeaders("github", body, { secret: hook.secret }) });
     expect(old.status).toBe(404);
+    const unsigned = await call(receipt, { method: "POST", params: { token: hook.token }, body, headers: { "x-github-event": "issues" } });
+    expect(unsigned.status).toBe(404);
     const token = rotated.json.url.split("/api/webhooks/")[1];
     const oldSecret = await call(receipt, { method: "POST", params: { token }, body, headers: trackerHeaders("github", body, { secret: hook.secret }) });
     expect(oldSecret.status).toBe(401);
@@ -114,6 +119,8 @@ describe("inbound webhook lifecycle", () => {
   it("deleting makes the URL answer 404 like any unknown token", async () => {
     const { as, admin, project } = await asAdmin();
     const hook = await withInboundWebhook(admin.id, project.id, "jira");
+    // Known to this process before the delete (a rejected receipt caches the token too).
+    expect((await call(receipt, { method: "POST", params: { token: hook.token }, body: "{}", headers: {} })).status).toBe(401);
     expect((await call(deleteInbound, { ...as, method: "DELETE" })).status).toBe(204);
     const res = await call(receipt, { method: "POST", params: { token: hook.token }, body: "{}", headers: {} });
     const unknown = await call(receipt, { method: "POST", params: { token: "never-existed" }, body: "{}", headers: {} });
