@@ -307,6 +307,8 @@ export const events = pgTable(
 export const deliveryDirection = pgEnum("delivery_direction", ["outbound", "inbound"]);
 export const deliveryStatus = pgEnum("delivery_status", [
   "pending",
+  // No longer stored (a claim only sets a lease, migration 0002); the API shows a leased pending or
+  // failed row as 'delivering' (lib/outbound/deliveries.ts). Kept: enum values cannot be dropped in place.
   "delivering",
   "succeeded",
   "failed",
@@ -346,11 +348,12 @@ export const deliveries = pgTable(
     index("deliveries_project_idx").on(t.projectId, t.createdAt.desc(), t.id.desc()),
     index("deliveries_project_direction_idx").on(t.projectId, t.direction, t.createdAt.desc(), t.id.desc()),
     index("deliveries_outbound_webhook_idx").on(t.outboundWebhookId, t.createdAt.desc(), t.id.desc()),
-    // The drain's claim query. A claimed row is 'delivering' with next_attempt_at = its lease end, so
-    // rows of a crashed drain become due again through this same index (lib/outbound/claim.ts).
+    // The drain's claim query. A claim only sets lease_until (+ attempts), which no index covers, so it
+    // is a HOT update (fillfactor leaves the page room, migration 0002); a claimed row stays here and
+    // the claim skips it until its lease ends, which is how a crashed drain's rows come back (lib/outbound/claim.ts).
     index("deliveries_due_idx")
       .on(t.nextAttemptAt)
-      .where(sql`direction = 'outbound' and status in ('pending', 'failed', 'delivering')`),
+      .where(sql`direction = 'outbound' and status in ('pending', 'failed')`),
     // Deliveries tab filtered by a rare status (failed, dead, paused) stays an index range scan; common
     // statuses are dense in deliveries_project_idx. Partial, so the happy path never touches it.
     index("deliveries_project_status_idx")

@@ -1,6 +1,9 @@
-// Claiming due deliveries (DESIGN section 6.2). A claim moves rows to 'delivering' with a lease:
-// next_attempt_at = lease_until = now() + lease. If the drain dies, the rows simply become due
-// again when the lease ends and the next claim takes them — nothing is lost between claim and send.
+// Claiming due deliveries (DESIGN section 6.2). A claim sets a lease on due rows and counts the
+// attempt; nothing else. No indexed column changes, so on a page with room (fillfactor, migration 0002)
+// the claim is a HOT update: no index entry is written. A claimed row keeps its pending/failed status
+// and shows as 'delivering' while leased (lib/outbound/deliveries.ts); the next claim skips it until
+// the lease ends, so if the drain dies the rows are simply taken again — nothing is lost between claim
+// and send. Settling clears the lease; only the claim that is still current may settle (record.ts).
 import "server-only";
 import type postgres from "postgres";
 import { decrypt } from "@/lib/crypto/at-rest";
@@ -18,49 +21,61 @@ export type ClaimedDelivery = {
   event: EventEnvelope;
 };
 
+export type Claim = { deliveries: ClaimedDelivery[]; targets: Map<string, LoadedTarget> };
+
+/**
+ * Claims up to `limit` due deliveries, with their event payloads and their webhooks' targets. Two
+ * round trips on one connection: the claim, then both reads together (pipelined in one write).
+ */
 export async function claimDueDeliveries(
   sql: postgres.Sql,
   opts: { limit: number; leaseMs: number; excludeWebhooks?: string[] },
-): Promise<ClaimedDelivery[]> {
-  const rows = await sql<{ id: string; project_id: string; outbound_webhook_id: string; event_id: string; event_type: string; attempts: number }[]>`
-    with due as (
-      select id from deliveries
-      where direction = 'outbound' and status in ('pending', 'failed', 'delivering') and next_attempt_at <= now()
-        and outbound_webhook_id <> all(${opts.excludeWebhooks ?? []}::text[])
-      order by next_attempt_at
-      limit ${opts.limit}
-      for update skip locked
-    )
-    update deliveries d
-    set status = 'delivering', attempts = d.attempts + 1, updated_at = now(),
-        lease_until = now() + ${opts.leaseMs} * interval '1 millisecond',
-        next_attempt_at = now() + ${opts.leaseMs} * interval '1 millisecond'
-    from due where d.id = due.id
-    returning d.id, d.project_id, d.outbound_webhook_id, d.event_id, d.event_type, d.attempts`;
-  if (!rows.length) return [];
-  // Fan-out shares events, so read each payload once.
-  const eventIds = [...new Set(rows.map((r) => r.event_id))];
-  const events = await sql<{ id: string; payload: EventEnvelope }[]>`select id, payload from events where id = any(${eventIds}::text[])`;
-  const byId = new Map(events.map((e) => [e.id, e.payload]));
-  return rows.map((r) => ({
-    id: r.id,
-    projectId: r.project_id,
-    webhookId: r.outbound_webhook_id,
-    eventId: r.event_id,
-    eventType: r.event_type,
-    attempt: r.attempts,
-    event: byId.get(r.event_id)!,
-  }));
+): Promise<Claim> {
+  const conn = await sql.reserve();
+  try {
+    const rows = await conn<{ id: string; project_id: string; outbound_webhook_id: string; event_id: string; event_type: string; attempts: number }[]>`
+      with due as (
+        select id from deliveries
+        where direction = 'outbound' and status in ('pending', 'failed') and next_attempt_at <= now()
+          and (lease_until is null or lease_until < now())
+          and outbound_webhook_id <> all(${opts.excludeWebhooks ?? []}::text[])
+        order by next_attempt_at
+        limit ${opts.limit}
+        for update skip locked
+      )
+      update deliveries d
+      set attempts = d.attempts + 1, updated_at = now(), lease_until = now() + ${opts.leaseMs} * interval '1 millisecond'
+      from due where d.id = due.id
+      returning d.id, d.project_id, d.outbound_webhook_id, d.event_id, d.event_type, d.attempts`;
+    if (!rows.length) return { deliveries: [], targets: new Map() };
+    // Fan-out shares events, so read each payload once.
+    const eventIds = [...new Set(rows.map((r) => r.event_id))];
+    const [events, targets] = await Promise.all([
+      conn<{ id: string; payload: EventEnvelope }[]>`select id, payload from events where id = any(${eventIds}::text[])`,
+      loadTargets(conn, [...new Set(rows.map((r) => r.outbound_webhook_id))]),
+    ]);
+    const byId = new Map(events.map((e) => [e.id, e.payload]));
+    const deliveries = rows.map((r) => ({
+      id: r.id,
+      projectId: r.project_id,
+      webhookId: r.outbound_webhook_id,
+      eventId: r.event_id,
+      eventType: r.event_type,
+      attempt: r.attempts,
+      event: byId.get(r.event_id)!,
+    }));
+    return { deliveries, targets };
+  } finally {
+    conn.release();
+  }
 }
 
 /** Hands claimed rows back untouched (e.g. their webhook is at its in-flight cap). */
 export async function releaseDeliveries(sql: postgres.Sql, ids: string[]): Promise<void> {
   if (!ids.length) return;
   await sql`
-    update deliveries
-    set attempts = attempts - 1, status = (case when attempts - 1 = 0 then 'pending' else 'failed' end)::delivery_status,
-        lease_until = null, next_attempt_at = now(), updated_at = now()
-    where id = any(${ids}::text[]) and status = 'delivering'`;
+    update deliveries set attempts = attempts - 1, lease_until = null, updated_at = now()
+    where id = any(${ids}::text[]) and lease_until is not null`;
 }
 
 /** Parks claimed rows without an attempt: their webhook was paused or disabled meanwhile. */
@@ -68,7 +83,7 @@ export async function parkClaimed(sql: postgres.Sql, ids: string[]): Promise<voi
   if (!ids.length) return;
   await sql`
     update deliveries set attempts = attempts - 1, status = 'paused', lease_until = null, updated_at = now()
-    where id = any(${ids}::text[]) and status = 'delivering'`;
+    where id = any(${ids}::text[]) and lease_until is not null`;
 }
 
 export type LoadedTarget = { target: Target; projectId: string; blocked: boolean };
@@ -89,7 +104,7 @@ function open(ciphertext: string): string {
  * Where and how to send for each webhook of a claimed batch, read fresh per batch so a rotation,
  * pause or URL change applies to the very next claim. Retiring secrets past their deadline never sign.
  */
-export async function loadTargets(sql: postgres.Sql, webhookIds: string[]): Promise<Map<string, LoadedTarget>> {
+async function loadTargets(sql: postgres.Sql, webhookIds: string[]): Promise<Map<string, LoadedTarget>> {
   const rows = await sql<
     { id: string; project_id: string; kind: "generic" | "slack"; url: string | null; url_ciphertext: string | null; custom_headers: StoredCustomHeader[]; blocked: boolean; secrets: string[] }[]
   >`

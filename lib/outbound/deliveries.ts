@@ -7,7 +7,7 @@ import { db } from "@/db/client";
 import { deliveries, deliveryAttempts, events, inboundWebhooks, outboundWebhooks } from "@/db/schema";
 import type { EventEnvelope } from "@/lib/events/catalog";
 import { Invalid, NotFound } from "@/lib/http/errors";
-import { presentDelivery, type DeliveryJson } from "./present";
+import { presentDelivery, type DeliveryJson, type DeliveryRow } from "./present";
 
 export const listDeliveriesQuery = z.object({
   cursor: z.string().optional(),
@@ -34,6 +34,19 @@ export function decodeCursor(cursor: string): [string, string] | null {
 
 const webhookName = sql<string | null>`coalesce(${outboundWebhooks.name}, case when ${inboundWebhooks.provider} is not null then 'Inbound (' || ${inboundWebhooks.provider} || ')' end)`;
 
+// A claim only sets a lease (lib/outbound/claim.ts): a leased pending or failed row is being delivered,
+// and its next attempt is when the lease ends.
+const leased = (status: SQL, leaseUntil: SQL) => sql`(${leaseUntil} is not null and ${status} in ('pending', 'failed'))`;
+const shownStatus = (status: SQL, leaseUntil: SQL) => sql<DeliveryRow["status"]>`(case when ${leased(status, leaseUntil)} then 'delivering' else ${status}::text end)`;
+
+function statusFilter(status: NonNullable<ListDeliveriesQuery["status"]>): SQL {
+  const column = sql`${deliveries.status}`;
+  if (status === "delivering") return leased(column, sql`${deliveries.leaseUntil}`);
+  // A literal (the value is a validated enum), so the planner can match the partial status index.
+  const is = sql`${column} = ${sql.raw(`'${status}'`)}`;
+  return status === "pending" || status === "failed" ? sql`${is} and ${deliveries.leaseUntil} is null` : is;
+}
+
 const listColumns = {
   id: deliveries.id,
   direction: deliveries.direction,
@@ -42,11 +55,11 @@ const listColumns = {
   webhookName,
   eventId: deliveries.eventId,
   eventType: deliveries.eventType,
-  status: deliveries.status,
+  status: shownStatus(sql`${deliveries.status}`, sql`${deliveries.leaseUntil}`),
   outcome: deliveries.outcome,
   outcomeReason: deliveries.outcomeReason,
   attempts: deliveries.attempts,
-  nextAttemptAt: deliveries.nextAttemptAt,
+  nextAttemptAt: sql`coalesce(${deliveries.leaseUntil}, ${deliveries.nextAttemptAt})`.mapWith(deliveries.nextAttemptAt),
   lastStatusCode: deliveries.lastStatusCode,
   lastError: deliveries.lastError,
   replayOf: deliveries.replayOf,
@@ -57,8 +70,7 @@ const listColumns = {
 export async function listDeliveries(projectId: string, q: ListDeliveriesQuery): Promise<{ deliveries: DeliveryJson[]; next_cursor: string | null }> {
   const where: SQL[] = [eq(deliveries.projectId, projectId)];
   if (q.direction) where.push(eq(deliveries.direction, q.direction));
-  // A literal (the value is a validated enum), so the planner can match the partial status index.
-  if (q.status) where.push(sql`${deliveries.status} = ${sql.raw(`'${q.status}'`)}`);
+  if (q.status) where.push(statusFilter(q.status));
   if (q.event) where.push(eq(deliveries.eventType, q.event));
   if (q.webhook) where.push(sql`(${deliveries.outboundWebhookId} = ${q.webhook} or ${deliveries.inboundWebhookId} = ${q.webhook})`);
   if (q.cursor) {
@@ -107,11 +119,11 @@ export async function getDeliveryDetail(projectId: string, deliveryId: string) {
       union all
       select d.id, d.replay_of, up.depth + 1 from deliveries d join up on d.id = up.replay_of
     ), down as (
-      select d.id, d.replay_of, d.status, d.created_at from deliveries d where d.id = (select id from up order by depth desc limit 1)
+      select d.id, d.replay_of, d.status, d.lease_until, d.created_at from deliveries d where d.id = (select id from up order by depth desc limit 1)
       union all
-      select d.id, d.replay_of, d.status, d.created_at from deliveries d join down on d.replay_of = down.id
+      select d.id, d.replay_of, d.status, d.lease_until, d.created_at from deliveries d join down on d.replay_of = down.id
     )
-    select id, replay_of, status::text, created_at from down order by created_at, id`);
+    select id, replay_of, ${shownStatus(sql.raw("status"), sql.raw("lease_until"))} as status, created_at from down order by created_at, id`);
   return {
     delivery: presentDelivery(row),
     payload: (row.payload as EventEnvelope | null) ?? null,

@@ -5,7 +5,7 @@ import "server-only";
 import type postgres from "postgres";
 import { sqlClient } from "@/db/client";
 import { env } from "@/lib/env";
-import { claimDueDeliveries, loadTargets, parkClaimed, releaseDeliveries, type ClaimedDelivery, type LoadedTarget } from "./claim";
+import { claimDueDeliveries, parkClaimed, releaseDeliveries, type ClaimedDelivery, type LoadedTarget } from "./claim";
 import { ATTEMPT_TIMEOUT_MS, sharedDispatcher, type Dispatcher } from "./dispatcher";
 import { recordAttempts, type AttemptRecord } from "./record";
 import { buildRequest } from "./request";
@@ -133,7 +133,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
       continue;
     }
     const saturated = [...inflightByWebhook].filter(([, n]) => n >= o.perWebhookCap).map(([id]) => id);
-    const claimed = await claimDueDeliveries(sql, { limit: Math.min(room, o.batchSize), leaseMs: o.leaseMs, excludeWebhooks: saturated });
+    const { deliveries: claimed, targets } = await claimDueDeliveries(sql, { limit: Math.min(room, o.batchSize), leaseMs: o.leaseMs, excludeWebhooks: saturated });
     o.onClaim?.(claimed);
     if (!claimed.length) {
       if (sends.size) await wakeup.wait(deadline - Date.now());
@@ -142,7 +142,6 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
       continue;
     }
     counts.claimed += claimed.length;
-    const targets = await loadTargets(sql, [...new Set(claimed.map((d) => d.webhookId))]);
     const release: string[] = [];
     const park: string[] = [];
     for (const d of claimed) {

@@ -36,7 +36,7 @@ export async function notifyOutbox(exec: Executor): Promise<void> {
 export async function parkDeliveries(exec: Executor, webhookId: string): Promise<number> {
   const rows = await exec.execute(sql`
     update deliveries set status = 'paused', lease_until = null, updated_at = now()
-    where outbound_webhook_id = ${webhookId} and status in ('pending', 'failed')
+    where outbound_webhook_id = ${webhookId} and status in ('pending', 'failed') and lease_until is null
     returning id`);
   return rows.length;
 }

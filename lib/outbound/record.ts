@@ -97,7 +97,7 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
           ${column((r) => (r.decision.kind === "retry" ? r.decision.delayMs : 0))}::int[], ${statusCodes}::int[],
           ${column((r) => (r.decision.kind === "dead" ? `${r.decision.reason}${r.errorMessage ? ` Last error: ${r.errorMessage}` : ""}` : r.errorMessage))}::text[]
         ) as x(id, n, status, delay_ms, status_code, last_error)
-        where d.id = any(${deliveryIds}::text[]) and d.id = x.id and d.status = 'delivering' and d.attempts = x.n`,
+        where d.id = any(${deliveryIds}::text[]) and d.id = x.id and d.lease_until is not null and d.attempts = x.n`,
       tx`
         update outbound_webhooks w
         set health = x.health, consecutive_failures = x.cf, last_dispatched_at = now(),
@@ -112,7 +112,7 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
     if (newlyDisabled.length) {
       writes.push(tx`
         update deliveries set status = 'paused', lease_until = null, updated_at = now()
-        where outbound_webhook_id = any(${newlyDisabled}::text[]) and status in ('pending', 'failed')`);
+        where outbound_webhook_id = any(${newlyDisabled}::text[]) and status in ('pending', 'failed') and lease_until is null`);
     }
     if (audits.length) {
       writes.push(tx`

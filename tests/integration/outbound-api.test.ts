@@ -4,7 +4,8 @@ process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql as dsql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, sqlClient } from "@/db/client";
+import { claimDueDeliveries, releaseDeliveries } from "@/lib/outbound/claim";
 import { GET as listWebhooks } from "@/app/api/v1/projects/[projectId]/webhooks/route";
 import { POST as createRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/route";
 import { DELETE as deleteRoute, PATCH as updateRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/route";
@@ -196,6 +197,33 @@ describe("deliveries list and detail", () => {
     expect(replay.status).toBe(422);
     const missing = await call(detailRoute, { params: { ...p(), deliveryId: "dlv_inbound_list" }, token: ctx.admin.token });
     expect(missing.status).toBe(404); // another project's delivery
+  });
+  it("shows a claimed delivery as delivering until its attempt is recorded, and pausing leaves it in flight", async () => {
+    const own = await makeProject("Delivering");
+    const hook = await call(createRoute, {
+      method: "POST",
+      params: { projectId: own.project.id },
+      token: own.admin.token,
+      body: { name: "in flight", url: "http://127.0.0.1:9/f", events: ["case.created"] },
+    });
+    const webhookId = hook.json.webhook.id;
+    await emitCaseCreated(own.project, 2);
+    // Claim as a drain does; keep one of ours and hand everything else back.
+    const { deliveries: claimed } = await claimDueDeliveries(sqlClient(), { limit: 1_000, leaseMs: 60_000 });
+    const [inFlight, waiting] = claimed.filter((d) => d.webhookId === webhookId);
+    await releaseDeliveries(sqlClient(), claimed.filter((d) => d !== inFlight).map((d) => d.id));
+    const list = async (query: string) =>
+      (await call(listDeliveriesRoute, { path: `/x?${query}`, params: { projectId: own.project.id }, token: own.admin.token })).json.deliveries;
+
+    expect(await list("status=delivering")).toEqual([expect.objectContaining({ id: inFlight.id, status: "delivering", attempts: 1 })]);
+    expect(await list("status=pending")).toEqual([expect.objectContaining({ id: waiting.id, status: "pending", attempts: 0 })]);
+    const detail = await call(detailRoute, { params: { projectId: own.project.id, deliveryId: inFlight.id }, token: own.admin.token });
+    expect(detail.json.delivery.status).toBe("delivering");
+    expect(detail.json.replay_chain).toEqual([expect.objectContaining({ id: inFlight.id, status: "delivering" })]);
+
+    const paused = await call(pauseRoute, { method: "POST", params: { projectId: own.project.id, webhookId }, token: own.admin.token });
+    expect(paused.json.webhook).toMatchObject({ paused: true, parked_count: 1 }); // the waiting one; the attempt in flight settles itself
+    expect(await list("status=delivering")).toEqual([expect.objectContaining({ id: inFlight.id })]);
   });
 });
 

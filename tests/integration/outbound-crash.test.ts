@@ -7,8 +7,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql as dsql } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, sqlClient } from "@/db/client";
+import { claimDueDeliveries, releaseDeliveries, type ClaimedDelivery } from "@/lib/outbound/claim";
 import { drainOutbox } from "@/lib/outbound/drain";
+import { recordAttempts, type AttemptRecord } from "@/lib/outbound/record";
 import { makeProject } from "../helpers/factories";
 import { createWebhook, emitCaseCreated } from "../helpers/outbound";
 import { startReceiver, waitFor } from "../helpers/webhook-receiver";
@@ -44,7 +46,9 @@ afterAll(async () => {
 
 const statuses = async (webhookIds: string[]) =>
   db().execute<{ status: string; n: number }>(
-    dsql`select status::text, count(*)::int as n from deliveries where outbound_webhook_id in ${webhookIds} group by status`,
+    // A claimed row keeps its status and carries a lease: shown as delivering, like the API does.
+    dsql`select (case when lease_until is not null then 'delivering' else status::text end) as status, count(*)::int as n
+         from deliveries where outbound_webhook_id in ${webhookIds} group by 1`,
   );
 
 describe("crash safety", () => {
@@ -98,4 +102,36 @@ describe("crash safety", () => {
     const s = await statuses(hooks);
     expect(s).toEqual([{ status: "succeeded", n: 5_000 }]);
   }, 90_000);
+
+  it("a late result of an expired lease changes nothing once another drain has claimed the delivery again", async () => {
+    const { webhook } = await createWebhook(ctx.project, ctx.admin.token, { name: "late", url: receiver.url("/late"), events: ["case.created"] });
+    await emitCaseCreated(ctx.project, 1);
+    // Claims as a drain would, keeping only this webhook's delivery and handing any other back.
+    const claimOurs = async (leaseMs: number): Promise<ClaimedDelivery | undefined> => {
+      const { deliveries } = await claimDueDeliveries(sqlClient(), { limit: 100, leaseMs });
+      await releaseDeliveries(sqlClient(), deliveries.filter((d) => d.webhookId !== webhook.id).map((d) => d.id));
+      return deliveries.find((d) => d.webhookId === webhook.id);
+    };
+    const outcome = (d: ClaimedDelivery, ok: boolean): AttemptRecord => ({
+      deliveryId: d.id, webhookId: d.webhookId, n: d.attempt, startedAt: new Date(), durationMs: 1,
+      statusCode: ok ? 200 : 500, errorClass: ok ? null : "http_status", errorMessage: ok ? null : "HTTP 500",
+      requestHeaders: null, responseExcerpt: null, decision: ok ? { kind: "succeeded" } : { kind: "retry", delayMs: 60_000 },
+    });
+    const row = async (id: string) =>
+      (await db().execute<{ status: string; attempts: number; leased: boolean }>(dsql`select status::text, attempts, lease_until is not null as leased from deliveries where id = ${id}`))[0];
+
+    const first = (await claimOurs(50))!;
+    expect(first.attempt).toBe(1);
+    let second: ClaimedDelivery | undefined;
+    await waitFor("the lease to end and a second claim to take the delivery", async () => (second = await claimOurs(60_000)) !== undefined, 10_000, 20);
+    expect(second!.attempt).toBe(2);
+
+    await recordAttempts(sqlClient(), [outcome(first, false)]);
+    expect(await row(first.id)).toEqual({ status: "pending", attempts: 2, leased: true }); // logged, not settled
+
+    await recordAttempts(sqlClient(), [outcome(second!, true)]);
+    expect(await row(first.id)).toEqual({ status: "succeeded", attempts: 2, leased: false });
+    const logged = await db().execute<{ n: number }>(dsql`select n from delivery_attempts where delivery_id = ${first.id} order by n`);
+    expect(logged.map((a) => a.n)).toEqual([1, 2]);
+  });
 });
