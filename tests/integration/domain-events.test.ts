@@ -5,7 +5,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { events, issues, testRuns } from "@/db/schema";
 import { EVENT_TYPES, eventSchemas, isEventType, type EventType } from "@/lib/events/catalog";
-import { createIssueInTx } from "@/lib/domain/issues";
+import { createIssueInTx, presentIssue } from "@/lib/domain/issues";
 import { getProject } from "@/lib/domain/projects";
 import * as casesRoute from "@/app/api/v1/projects/[projectId]/cases/route";
 import * as caseRoute from "@/app/api/v1/projects/[projectId]/cases/[caseId]/route";
@@ -158,7 +158,28 @@ describe("every domain write appends exactly one correct event", () => {
       "issue.updated",
     );
     expect(updated.data.issue).toMatchObject({ state: "closed", external: null });
+    // The payload is built before the write goes out: it must be exactly the row as stored.
+    const [stored] = await db().select().from(issues).where(eq(issues.id, issueId));
+    expect(updated.data).toEqual(eventSchemas["issue.updated"].parse({ issue: presentIssue(stored) }));
     await onlyEventOf(() => call(issueRoute.DELETE, { method: "DELETE", params: { ...p(), issueId }, ...as() }), "issue.deleted");
+  });
+
+  it("an issue write refused for a taken external link answers 409 and appends and changes nothing", async () => {
+    const link = { provider: "github", key: "octo/shop#99", url: "https://github.com/octo/shop/issues/99" };
+    expect((await call(issuesRoute.POST, { method: "POST", params: p(), ...as(), body: { title: "Linked", external: link } })).status).toBe(201);
+    const other = await call(issuesRoute.POST, { method: "POST", params: p(), ...as(), body: { title: "Unlinked" } });
+    const before = (await eventsOf(ctx.project.id)).length;
+    const refused = [
+      await call(issuesRoute.POST, { method: "POST", params: p(), ...as(), body: { title: "Twin", external: link } }),
+      await call(issueRoute.PATCH, { method: "PATCH", params: { ...p(), issueId: other.json.issue.id }, ...as(), body: { title: "Renamed", external: link } }),
+    ];
+    expect(refused.map((x) => [x.status, x.headers.get("content-type")])).toEqual([
+      [409, "application/problem+json"],
+      [409, "application/problem+json"],
+    ]);
+    const [unchanged] = await db().select().from(issues).where(eq(issues.id, other.json.issue.id));
+    expect([unchanged.title, unchanged.externalKey]).toEqual(["Unlinked", null]);
+    expect((await eventsOf(ctx.project.id)).length).toBe(before);
   });
 
   it("refused writes append nothing", async () => {
