@@ -37,7 +37,12 @@ export class Dispatcher {
     });
   }
 
-  async send(req: OutgoingRequest, timeoutMs = ATTEMPT_TIMEOUT_MS): Promise<SendResult> {
+  /**
+   * `deadline` ends the whole attempt. Drains share one signal among the requests they start together:
+   * a timer and a signal per request cost more than the rest of the bookkeeping of a send.
+   */
+  async send(req: OutgoingRequest, deadline: AttemptDeadline): Promise<SendResult> {
+    const { signal, timeoutMs } = deadline;
     const startedAt = new Date();
     const t0 = performance.now();
     const done = (r: Omit<SendResult, "startedAt" | "durationMs">): SendResult => ({ startedAt, durationMs: Math.round(performance.now() - t0), ...r });
@@ -54,7 +59,7 @@ export class Dispatcher {
         dispatcher: this.agent,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
-        signal: AbortSignal.timeout(timeoutMs),
+        signal,
       }); // undici 7 follows no redirects unless a redirect interceptor is added; we add none
       const excerpt = await readExcerpt(res.body);
       const retryAfter = res.headers["retry-after"];
@@ -67,6 +72,13 @@ export class Dispatcher {
   async close(): Promise<void> {
     await this.agent.close();
   }
+}
+
+export type AttemptDeadline = { signal: AbortSignal; timeoutMs: number };
+
+/** A deadline `timeoutMs` from now for every attempt started with it. */
+export function attemptDeadline(timeoutMs: number): AttemptDeadline {
+  return { signal: AbortSignal.timeout(timeoutMs), timeoutMs };
 }
 
 async function readExcerpt(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string | null> {

@@ -6,7 +6,7 @@ import type postgres from "postgres";
 import { sqlClient } from "@/db/client";
 import { env } from "@/lib/env";
 import { claimDueDeliveries, parkClaimed, releaseDeliveries, type ClaimedDelivery, type LoadedTarget } from "./claim";
-import { ATTEMPT_TIMEOUT_MS, sharedDispatcher, type Dispatcher } from "./dispatcher";
+import { ATTEMPT_TIMEOUT_MS, attemptDeadline, sharedDispatcher, type AttemptDeadline, type Dispatcher } from "./dispatcher";
 import { recordAttempts, type AttemptRecord } from "./record";
 import { buildRequest } from "./request";
 import { nextAttempt } from "./retry-policy";
@@ -38,8 +38,8 @@ export type DrainOptions = {
 export type DrainCounts = { claimed: number; succeeded: number; retrying: number; dead: number; parked: number; released: number; secrets_retired: number };
 
 export const DRAIN_DEFAULTS = { timeBoxMs: 25_000, leaseMs: 60_000, batchSize: 128, concurrency: 128, perWebhookCap: 32, pollMs: 1_000 };
-const FLUSH_SIZE = 250;
-const FLUSH_DELAY_MS = 4;
+const FLUSH_SIZE = 500;
+const FLUSH_DELAY_MS = 15;
 const SECRET_SWEEP_MS = 30_000;
 
 export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCounts> {
@@ -78,9 +78,9 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     });
   };
 
-  const start = (d: ClaimedDelivery, t: LoadedTarget) => {
+  const start = (d: ClaimedDelivery, t: LoadedTarget, deadline: AttemptDeadline) => {
     inflightByWebhook.set(d.webhookId, (inflightByWebhook.get(d.webhookId) ?? 0) + 1);
-    const p = attempt(d, t)
+    const p = attempt(d, t, deadline)
       .then(
         (rec) => {
           buffer.push(rec);
@@ -98,10 +98,9 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     sends.add(p);
   };
 
-  const attempt = async (d: ClaimedDelivery, t: LoadedTarget): Promise<AttemptRecord> => {
+  const attempt = async (d: ClaimedDelivery, t: LoadedTarget, attemptEnds: AttemptDeadline): Promise<AttemptRecord> => {
     const req = buildRequest(t.target, d.id, d.event, Math.floor(Date.now() / 1000), appUrl);
-    const timeout = Math.max(1_000, Math.min(o.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS, deadline - Date.now()));
-    const res = await dispatcher.send(req, timeout);
+    const res = await dispatcher.send(req, attemptEnds);
     const ok = res.statusCode !== null && res.statusCode >= 200 && res.statusCode < 300;
     const slack = t.target.kind === "slack" && res.statusCode !== null ? classifySlackResponse(res.statusCode, res.excerpt ?? "") : null;
     const decision = nextAttempt(d.attempt, ok ? { ok: true } : { ok: false, statusCode: res.statusCode, retryAfter: res.retryAfter, permanent: slack?.permanent });
@@ -144,12 +143,14 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     counts.claimed += claimed.length;
     const release: string[] = [];
     const park: string[] = [];
+    // The batch's attempts start now, together: one deadline for all of them.
+    const attemptEnds = attemptDeadline(Math.max(1_000, Math.min(o.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS, deadline - Date.now())));
     for (const d of claimed) {
       const t = targets.get(d.webhookId);
       if (!t) continue; // webhook deleted meanwhile: its deliveries went with it
       if (t.blocked) park.push(d.id);
       else if ((inflightByWebhook.get(d.webhookId) ?? 0) >= o.perWebhookCap) release.push(d.id);
-      else start(d, t);
+      else start(d, t, attemptEnds);
     }
     await releaseDeliveries(sql, release);
     await parkClaimed(sql, park);

@@ -15,8 +15,15 @@ export type OutgoingRequest = { url: string; body: string; headers: Record<strin
  * nested key order, so every retry and replay of an event sends byte-identical bodies.
  */
 export function envelopeBody(e: EventEnvelope): string {
-  return JSON.stringify({ id: e.id, type: e.type, created_at: e.created_at, project: e.project, data: e.data });
+  let body = bodies.get(e);
+  if (body === undefined) {
+    body = JSON.stringify({ id: e.id, type: e.type, created_at: e.created_at, project: e.project, data: e.data });
+    bodies.set(e, body);
+  }
+  return body;
 }
+// A claimed batch shares one envelope object among the event's deliveries (fan-out): serialise it once.
+const bodies = new WeakMap<EventEnvelope, string>();
 
 export function buildRequest(target: Target, deliveryId: string, event: EventEnvelope, nowSeconds: number, appUrl: string): OutgoingRequest {
   if (target.kind === "slack") {
