@@ -3,12 +3,13 @@
 // at 4 KB. The URL is re-checked before each send and the resolved IP at connect time; the socket
 // connects to exactly the address that passed the check.
 import "server-only";
+import { setMaxListeners } from "node:events";
 import type { LookupFunction } from "node:net";
 import { Agent, request } from "undici";
 import { env } from "@/lib/env";
 import { classifyNetworkError, type NetworkErrorClass } from "./attempt-errors";
 import type { OutgoingRequest } from "./request";
-import { BlockedAddressError, checkWebhookUrl, guardedLookup } from "./ssrf";
+import { BlockedAddressError, checkWebhookUrl, guardedLookup, type UrlCheck } from "./ssrf";
 
 export const CONNECT_TIMEOUT_MS = 5_000;
 export const ATTEMPT_TIMEOUT_MS = 15_000;
@@ -26,6 +27,9 @@ export type SendResult = {
 export class Dispatcher {
   private readonly agent: Agent;
   private readonly policy: { allowHttp: boolean; allowPrivateNetworks: boolean };
+  // The check is a pure function of the URL and this dispatcher's fixed policy, and a drain sends to
+  // the same few URLs thousands of times: judge each once. (Resolved addresses are checked per connect.)
+  private readonly urlChecks = new Map<string, UrlCheck>();
 
   constructor(opts: { allowHttp: boolean; allowPrivateNetworks: boolean; connections?: number }) {
     this.policy = { allowHttp: opts.allowHttp, allowPrivateNetworks: opts.allowPrivateNetworks };
@@ -47,7 +51,12 @@ export class Dispatcher {
     const t0 = performance.now();
     const done = (r: Omit<SendResult, "startedAt" | "durationMs">): SendResult => ({ startedAt, durationMs: Math.round(performance.now() - t0), ...r });
     // Literal IPs and schemes are checked here (a literal never reaches the DNS lookup hook).
-    const check = checkWebhookUrl(req.url, this.policy);
+    let check = this.urlChecks.get(req.url);
+    if (!check) {
+      if (this.urlChecks.size > 10_000) this.urlChecks.clear();
+      check = checkWebhookUrl(req.url, this.policy);
+      this.urlChecks.set(req.url, check);
+    }
     if (!check.ok) {
       return done({ statusCode: null, retryAfter: null, excerpt: null, error: classifyNetworkError(new BlockedAddressError(`refused: the URL ${check.reason}`)) });
     }
@@ -78,7 +87,9 @@ export type AttemptDeadline = { signal: AbortSignal; timeoutMs: number };
 
 /** A deadline `timeoutMs` from now for every attempt started with it. */
 export function attemptDeadline(timeoutMs: number): AttemptDeadline {
-  return { signal: AbortSignal.timeout(timeoutMs), timeoutMs };
+  const signal = AbortSignal.timeout(timeoutMs);
+  setMaxListeners(0, signal); // one listener per request sharing it, by design
+  return { signal, timeoutMs };
 }
 
 async function readExcerpt(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string | null> {
