@@ -10,7 +10,7 @@
 //     paced rate; event created_at → arrival at the receiver, p50/p99. Then the same for pg-boss.
 // Prints a Markdown section and writes it into BENCHMARKS.md (between the outbound markers).
 //   env: BENCH_EVENTS (4000), BENCH_WEBHOOKS (5), BENCH_RATE events/s (200), BENCH_PACED_SECONDS (10),
-//        BENCH_RAW_REQUESTS (20000), BENCH_RAW_CONCURRENCY (64), BENCH_PGBOSS_WORKERS (4), BENCH_PGBOSS_BATCH (32)
+//        BENCH_RAW_REQUESTS (20000), BENCH_RAW_CONCURRENCY (64), BENCH_PGBOSS_WORKERS (the drain's concurrency ÷ batch), BENCH_PGBOSS_BATCH (32)
 import { fork } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -27,9 +27,10 @@ const RATE = Number(process.env.BENCH_RATE ?? 200);
 const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 10);
 const RAW_REQUESTS = Number(process.env.BENCH_RAW_REQUESTS ?? 20_000);
 const RAW_CONCURRENCY = Number(process.env.BENCH_RAW_CONCURRENCY ?? 64);
-// Same requests in flight as the drain (128) and the same keep-alive connections per origin (64).
+// Same requests in flight as the drain (by default workers × batch = DRAIN_DEFAULTS.concurrency, set in
+// main()) and the same keep-alive connections per origin (64).
 const PGBOSS = {
-  workers: Number(process.env.BENCH_PGBOSS_WORKERS ?? 4),
+  workers: Number(process.env.BENCH_PGBOSS_WORKERS ?? 0),
   batchSize: Number(process.env.BENCH_PGBOSS_BATCH ?? 32),
   connections: 64,
 };
@@ -64,7 +65,8 @@ async function main() {
     const { createProject } = await import("../lib/domain/projects");
     const { createOutboundWebhook } = await import("../lib/outbound/webhooks");
     const { emit } = await import("../lib/events/emit");
-    const { drainOutbox } = await import("../lib/outbound/drain");
+    const { DRAIN_DEFAULTS, FLUSH_SIZE, drainOutbox } = await import("../lib/outbound/drain");
+    PGBOSS.workers ||= Math.ceil(DRAIN_DEFAULTS.concurrency / PGBOSS.batchSize);
     const { startOutboxWorker } = await import("../lib/outbound/worker");
 
     const user = await createUser({ email: "bench@example.test", password: "bench-password-123", name: "Bench" });
@@ -203,8 +205,8 @@ async function main() {
       `${latencyRow("pg-boss workers", peerPaced)} — |`,
       "",
       "Every delivery is a full attempt: claim with lease, Standard Webhooks + sha256 signatures, one custom header (decrypted),",
-      "attempt row with redacted request headers, delivery and webhook health updates, committed in batches of up to 250 outcomes.",
-      "Drain settings: batch 128, 128 requests in flight, at most 32 per webhook, 64 keep-alive connections per origin.",
+      `attempt row with redacted request headers, delivery and webhook health updates, committed in batches of up to ${FLUSH_SIZE} outcomes.`,
+      `Drain settings: batch ${DRAIN_DEFAULTS.batchSize}, ${DRAIN_DEFAULTS.concurrency} requests in flight, at most ${DRAIN_DEFAULTS.perWebhookCap} per webhook, 64 keep-alive connections per origin.`,
       "Where a delivery's cost goes (CPU, measured with pg_stat_statements and /proc on a quiet moment): drain process ≈ 110–150 µs",
       "(undici request ≈ 40 %, PostgreSQL client ≈ 25 %, signing + body ≈ 10 %, GC ≈ 14 %), PostgreSQL ≈ 100 µs (claim ≈ 45 µs,",
       "attempt insert ≈ 27 µs, settle ≈ 44 µs), receiver ≈ 25 µs — against ≈ 50 µs for a raw request, hence the ratio. Figures vary",
