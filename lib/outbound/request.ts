@@ -40,19 +40,18 @@ export function buildRequest(target: Target, deliveryId: string, event: EventEnv
     headers[h.name] = h.value;
     recordedHeaders[h.name] = REDACTED;
   }
-  // Ours last: validation already refuses overriding names, this keeps it true whatever is stored.
-  for (const [name, value, recorded] of [
-    ["content-type", "application/json"],
-    ["user-agent", USER_AGENT],
-    ["webhook-id", event.id],
-    ["webhook-timestamp", String(nowSeconds)],
-    ["webhook-signature", signatures["webhook-signature"], REDACTED],
-    ["x-switchyard-signature-256", signatures["x-switchyard-signature-256"], REDACTED],
-    ["x-switchyard-event", event.type],
-    ["x-switchyard-delivery", deliveryId],
-  ]) {
+  const set = (name: string, value: string, recorded = value) => {
     headers[name] = value;
-    recordedHeaders[name] = recorded ?? value;
-  }
+    recordedHeaders[name] = recorded;
+  };
+  // Ours last: validation already refuses overriding names, this keeps it true whatever is stored.
+  set("content-type", "application/json");
+  set("user-agent", USER_AGENT);
+  set("webhook-id", event.id);
+  set("webhook-timestamp", String(nowSeconds));
+  set("webhook-signature", signatures["webhook-signature"], REDACTED);
+  set("x-switchyard-signature-256", signatures["x-switchyard-signature-256"], REDACTED);
+  set("x-switchyard-event", event.type);
+  set("x-switchyard-delivery", deliveryId);
   return { url: target.url, body, headers, recordedHeaders };
 }
