@@ -154,14 +154,20 @@ describe("changing outbound webhooks", () => {
 });
 
 describe("deliveries list and detail", () => {
-  it("pages newest first with a keyset cursor and filters by direction, webhook, status and event", async () => {
-    const own = await makeProject("Deliveries list");
+  /** A project of its own with one webhook subscribed to case.created. */
+  const projectWithWebhook = async (name: string) => {
+    const own = await makeProject(name);
     const hook = await call(createRoute, {
       method: "POST",
       params: { projectId: own.project.id },
       token: own.admin.token,
-      body: { name: "list", url: "http://127.0.0.1:9/l", events: ["case.created"] },
+      body: { name, url: "http://127.0.0.1:9/l", events: ["case.created"] },
     });
+    return { own, webhookId: hook.json.webhook.id as string };
+  };
+
+  it("pages newest first with a keyset cursor and filters by direction, webhook, status and event", async () => {
+    const { own, webhookId } = await projectWithWebhook("Deliveries list");
     await emitCaseCreated(own.project, 7);
     // An inbound receipt as the receipt pipeline writes it: outcome, digest, no payload.
     await db().execute(dsql`
@@ -184,7 +190,7 @@ describe("deliveries list and detail", () => {
     expect((await list("direction=inbound")).json.deliveries).toEqual([
       expect.objectContaining({ id: "dlv_inbound_list", direction: "inbound", outcome: "applied", last_status_code: 202 }),
     ]);
-    expect((await list(`webhook=${hook.json.webhook.id}`)).json.deliveries).toHaveLength(7);
+    expect((await list(`webhook=${webhookId}`)).json.deliveries).toHaveLength(7);
     expect((await list("status=pending")).json.deliveries).toHaveLength(7);
     expect((await list("status=dead")).json.deliveries).toHaveLength(0);
     expect((await list("event=issue.updated")).json.deliveries).toHaveLength(1);
@@ -198,15 +204,9 @@ describe("deliveries list and detail", () => {
     const missing = await call(detailRoute, { params: { ...p(), deliveryId: "dlv_inbound_list" }, token: ctx.admin.token });
     expect(missing.status).toBe(404); // another project's delivery
   });
+
   it("shows a claimed delivery as delivering until its attempt is recorded, and pausing leaves it in flight", async () => {
-    const own = await makeProject("Delivering");
-    const hook = await call(createRoute, {
-      method: "POST",
-      params: { projectId: own.project.id },
-      token: own.admin.token,
-      body: { name: "in flight", url: "http://127.0.0.1:9/f", events: ["case.created"] },
-    });
-    const webhookId = hook.json.webhook.id;
+    const { own, webhookId } = await projectWithWebhook("Delivering");
     await emitCaseCreated(own.project, 2);
     // Claim as a drain does; keep one of ours and hand everything else back.
     const { deliveries: claimed } = await claimDueDeliveries(sqlClient(), { limit: 1_000, leaseMs: 60_000 });
