@@ -40,9 +40,13 @@ export type DrainCounts = { claimed: number; succeeded: number; retrying: number
 // 256 in flight (64 per webhook) keeps the drain, PostgreSQL and the receivers busy at once: with 128
 // the pipeline ran dry while a claim or a flush was in PostgreSQL (bench/outbound.ts, ≈ +15 %).
 export const DRAIN_DEFAULTS = { timeBoxMs: 25_000, leaseMs: 60_000, batchSize: 128, concurrency: 256, perWebhookCap: 64, pollMs: 1_000 };
-/** Outcomes are committed in batches of up to this many, at most FLUSH_DELAY_MS after the first. */
-export const FLUSH_SIZE = 500;
-const FLUSH_DELAY_MS = 15;
+/**
+ * Outcomes are committed in batches of up to this many, at most FLUSH_DELAY_MS after the first. Larger,
+ * rarer flushes cost PostgreSQL less per outcome (≈ +10 % deliveries/s over 500 / 15 ms); the receiver
+ * has its request already, only the recorded state waits, and a crash at worst re-sends what was waiting.
+ */
+export const FLUSH_SIZE = 1000;
+const FLUSH_DELAY_MS = 30;
 const SECRET_SWEEP_MS = 30_000;
 
 export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCounts> {
