@@ -13,10 +13,7 @@ import type { Target } from "./request";
 
 export type ClaimedDelivery = {
   id: string;
-  projectId: string;
   webhookId: string;
-  eventId: string;
-  eventType: string;
   attempt: number; // 1-based number of the attempt this claim makes
   event: EventEnvelope;
 };
@@ -33,7 +30,7 @@ export async function claimDueDeliveries(
 ): Promise<Claim> {
   const conn = await sql.reserve();
   try {
-    const rows = await conn<{ id: string; project_id: string; outbound_webhook_id: string; event_id: string; event_type: string; attempts: number }[]>`
+    const rows = await conn<{ id: string; outbound_webhook_id: string; event_id: string; attempts: number }[]>`
       with due as (
         select id from deliveries
         where direction = 'outbound' and status in ('pending', 'failed') and next_attempt_at <= now()
@@ -46,7 +43,7 @@ export async function claimDueDeliveries(
       update deliveries d
       set attempts = d.attempts + 1, updated_at = now(), lease_until = now() + ${opts.leaseMs} * interval '1 millisecond'
       from due where d.id = due.id
-      returning d.id, d.project_id, d.outbound_webhook_id, d.event_id, d.event_type, d.attempts`;
+      returning d.id, d.outbound_webhook_id, d.event_id, d.attempts`;
     if (!rows.length) return { deliveries: [], targets: new Map() };
     // Fan-out shares events, so read each payload once.
     const eventIds = [...new Set(rows.map((r) => r.event_id))];
@@ -55,15 +52,7 @@ export async function claimDueDeliveries(
       loadTargets(conn, [...new Set(rows.map((r) => r.outbound_webhook_id))]),
     ]);
     const byId = new Map(events.map((e) => [e.id, e.payload]));
-    const deliveries = rows.map((r) => ({
-      id: r.id,
-      projectId: r.project_id,
-      webhookId: r.outbound_webhook_id,
-      eventId: r.event_id,
-      eventType: r.event_type,
-      attempt: r.attempts,
-      event: byId.get(r.event_id)!,
-    }));
+    const deliveries = rows.map((r) => ({ id: r.id, webhookId: r.outbound_webhook_id, attempt: r.attempts, event: byId.get(r.event_id)! }));
     return { deliveries, targets };
   } finally {
     conn.release();
@@ -86,7 +75,7 @@ export async function parkClaimed(sql: postgres.Sql, ids: string[]): Promise<voi
     where id = any(${ids}::text[]) and lease_until is not null`;
 }
 
-export type LoadedTarget = { target: Target; projectId: string; blocked: boolean };
+export type LoadedTarget = { target: Target; blocked: boolean };
 
 // Ciphertexts are unique per encryption, so a cache keyed by ciphertext can never serve a stale value.
 const plaintextCache = new Map<string, string>();
@@ -106,9 +95,9 @@ function open(ciphertext: string): string {
  */
 async function loadTargets(sql: postgres.Sql, webhookIds: string[]): Promise<Map<string, LoadedTarget>> {
   const rows = await sql<
-    { id: string; project_id: string; kind: "generic" | "slack"; url: string | null; url_ciphertext: string | null; custom_headers: StoredCustomHeader[]; blocked: boolean; secrets: string[] }[]
+    { id: string; kind: "generic" | "slack"; url: string | null; url_ciphertext: string | null; custom_headers: StoredCustomHeader[]; blocked: boolean; secrets: string[] }[]
   >`
-    select w.id, w.project_id, w.kind, w.url, w.url_ciphertext, w.custom_headers, (w.paused or w.health = 'disabled') as blocked,
+    select w.id, w.kind, w.url, w.url_ciphertext, w.custom_headers, (w.paused or w.health = 'disabled') as blocked,
       coalesce(array_agg(s.secret_ciphertext order by s.state, s.created_at desc) filter (where s.id is not null), '{}') as secrets
     from outbound_webhooks w
     left join webhook_secrets s on s.webhook_id = w.id and (s.state = 'active' or s.retire_at > now())
@@ -118,7 +107,6 @@ async function loadTargets(sql: postgres.Sql, webhookIds: string[]): Promise<Map
     rows.map((w) => [
       w.id,
       {
-        projectId: w.project_id,
         blocked: w.blocked,
         target: {
           kind: w.kind,
