@@ -14,7 +14,7 @@
 //        `next start`, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -22,6 +22,7 @@ import type postgres from "postgres";
 import { connectPostgres } from "../db/connect";
 import { Agent } from "undici";
 import { startEmbeddedPostgres } from "../db/embedded";
+import { writeSection } from "./benchmarks-file";
 import { postgresCpuSeconds, processCpuSeconds } from "./process-cpu";
 import { migrateDatabase } from "../db/migrate";
 import { mintToken, sha256Hex } from "../lib/crypto/tokens";
@@ -170,17 +171,6 @@ async function openStreams(n: number, token: string) {
       }
     },
   };
-}
-
-/** Replaces this run's section of BENCHMARKS.md (between its markers), or appends it. */
-function writeSection(name: string, section: string) {
-  const start = `<!-- ${name}:start -->`;
-  const end = `<!-- ${name}:end -->`;
-  const doc = existsSync("BENCHMARKS.md") ? readFileSync("BENCHMARKS.md", "utf8") : "# Benchmarks\n";
-  const block = `${start}${section}${end}\n`;
-  const i = doc.indexOf(start);
-  const j = doc.indexOf(end);
-  writeFileSync("BENCHMARKS.md", i >= 0 && j > i ? doc.slice(0, i) + block + doc.slice(j + end.length + 1) : `${doc.trimEnd()}\n\n${block}`);
 }
 
 async function main() {

@@ -12,13 +12,14 @@
 //   env: BENCH_EVENTS (4000), BENCH_WEBHOOKS (5), BENCH_RATE events/s (200), BENCH_PACED_SECONDS (10),
 //        BENCH_RAW_REQUESTS (20000), BENCH_RAW_CONCURRENCY (64), BENCH_PGBOSS_WORKERS (the drain's concurrency ÷ batch), BENCH_PGBOSS_BATCH (32)
 import { fork } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Agent, request } from "undici";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import type { EventEnvelope } from "../lib/events/catalog";
+import { writeSection } from "./benchmarks-file";
 import { envelopeLike, startPgBossPeer } from "./outbound-pgboss";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 4000);
@@ -188,7 +189,6 @@ async function main() {
     const latencyRow = (who: string, run: typeof paced) =>
       `| ${who} at ${RATE} events/s (achieved ${round(run.achievedRate)}) × ${WEBHOOKS} webhooks for ${PACED_SECONDS} s (${run.stats.count}/${run.emitted * WEBHOOKS} delivered): event→delivered p50 / p99 / max | ${round(percentile(run.stats.latencies, 50))} / **${round(percentile(run.stats.latencies, 99))}** / ${round(Math.max(...run.stats.latencies))} ms |`;
     const lines = [
-      "<!-- outbound:start -->",
       "## Outbound delivery (outbox drain)",
       "",
       `Command: \`npm run bench:outbound\` (defaults: BENCH_EVENTS=${EVENTS} BENCH_WEBHOOKS=${WEBHOOKS} BENCH_RATE=${RATE} BENCH_PACED_SECONDS=${PACED_SECONDS}). ` +
@@ -220,16 +220,10 @@ async function main() {
       "its polling: pg-boss 10 has no LISTEN/NOTIFY wake-up, so a job waits for the next fetch of an idle worker.",
       "BullMQ is not measured: its msgpackr-extract optional platform packages are missing from this machine's registry mirror, which",
       "breaks `npm ci`, and it needs a Redis server, which the stack deliberately avoids.",
-      "<!-- outbound:end -->",
     ];
-    const section = lines.join("\n");
-    console.log(`\n${section}\n`);
-    const file = path.resolve(import.meta.dirname, "../BENCHMARKS.md");
-    const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-    const next = /<!-- outbound:start -->[\s\S]*<!-- outbound:end -->/.test(current)
-      ? current.replace(/<!-- outbound:start -->[\s\S]*<!-- outbound:end -->/, section)
-      : `${current.trimEnd()}\n\n${section}\n`;
-    writeFileSync(file, next);
+    const section = `\n${lines.join("\n")}\n`;
+    console.log(section);
+    writeSection("outbound", section);
   } finally {
     receiver.send("exit");
     const { sqlClient } = await import("../db/client").catch(() => ({ sqlClient: undefined }));

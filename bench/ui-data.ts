@@ -2,12 +2,12 @@
 // Times, over real HTTP against `next start` on an embedded PostgreSQL: the Deliveries API's first
 // page, a filtered page, a deep keyset page, and the settings pages' server response (HTML), at
 // 10,000 and then 1,000,000 delivery rows in one project (rows inserted with generate_series).
-// Prints a Markdown section and appends it to BENCHMARKS.md.
+// Prints a Markdown section and writes it into BENCHMARKS.md (between the ui-data markers).
 //   env: BENCH_SAMPLES (default 200), NEXT_DIST_DIR (default .next-bench; built when missing),
 //        BENCH_PORT (default 3190), BENCH_ROWS (default "10000,1000000").
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { appendFileSync, existsSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
@@ -15,6 +15,7 @@ import type postgres from "postgres";
 import { connectPostgres } from "../db/connect";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
+import { writeSection } from "./benchmarks-file";
 import { mintToken, sha256Hex } from "../lib/crypto/tokens";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
@@ -209,7 +210,7 @@ function report(results: Row[]) {
   );
   const text = lines.join("\n");
   console.log(text);
-  appendFileSync("BENCHMARKS.md", text);
+  writeSection("ui-data", text);
 }
 
 main().catch((err) => {
