@@ -12,7 +12,8 @@ import { findInboundWebhookByToken, forgetReceivingWebhook, type ReceivingWebhoo
 import { parseGuardedJson } from "./json-guard";
 import { adapters } from "./providers";
 import { verifyBasicAuth, verifyHubSignature } from "./signatures";
-import { applySync, issueLockKey, linkedIssue, type SyncTarget } from "./sync";
+import { findIssueByExternalKey } from "@/lib/domain/issues";
+import { applySync, issueLockKey, type SyncTarget } from "./sync";
 import { planSync } from "./sync-plan";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
@@ -89,10 +90,11 @@ export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promi
       where w.id = ${webhook.id} and w.token_hash = ${webhook.tokenHash}
       for share of w`);
     if (!current) return null;
-    // Both reads start once the locks are held and go out together (postgres.js pipelines them): one round trip.
+    // Both reads start once the locks are held and go out together (postgres.js pipelines them): one round
+    // trip. The linked issue is read FOR UPDATE under its issueLockKey, so no other receipt imports it meanwhile.
     const [seen, linked] = await Promise.all([
       seenBefore(tx, webhook.id, digest, providerDeliveryId),
-      toApply ? linkedIssue(tx, webhook.projectId, webhook.provider, toApply) : undefined,
+      toApply ? findIssueByExternalKey(tx, webhook.projectId, webhook.provider, toApply.key) : undefined,
     ]);
     const base = { eventName: parsed.eventName, digest, providerDeliveryId };
     if (seen) return recordReceipt(tx, webhook, { ...base, outcome: "duplicate", status: 200, reason: "already received" });

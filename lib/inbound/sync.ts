@@ -3,7 +3,7 @@
 // issue.created|updated|deleted into the outbox and the live stream like any other write).
 import "server-only";
 import type { Tx } from "@/db/client";
-import { createIssueInTx, deleteIssueInTx, findIssueByExternalKey, updateIssueInTx, type Issue } from "@/lib/domain/issues";
+import { createIssueInTx, deleteIssueInTx, updateIssueInTx, type Issue } from "@/lib/domain/issues";
 import type { InboundProvider } from "./providers";
 import type { NormalizedIssueEvent } from "./providers/normalized";
 import type { SyncPlan } from "./sync-plan";
@@ -30,11 +30,6 @@ export type SyncTarget = { project: { id: string; name: string }; provider: Inbo
  */
 export function issueLockKey(projectId: string, provider: InboundProvider, event: Pick<NormalizedIssueEvent, "key">): string {
   return `${projectId}:${provider}:${event.key}`;
-}
-
-/** The local issue linked to the event's tracker issue, locked FOR UPDATE; read it holding issueLockKey. */
-export function linkedIssue(tx: Tx, projectId: string, provider: InboundProvider, event: Pick<NormalizedIssueEvent, "key">): Promise<Issue | undefined> {
-  return findIssueByExternalKey(tx, projectId, provider, event.key);
 }
 
 /** Carries out `plan` (from planSync on the linked issue read under its lock) in `tx`. */
