@@ -73,8 +73,9 @@ export async function listIssues(projectId: string): Promise<Issue[]> {
   return db().select().from(issues).where(eq(issues.projectId, projectId)).orderBy(desc(issues.createdAt), desc(issues.id));
 }
 
-export async function getIssue(projectId: string, issueId: string, ex: Tx | ReturnType<typeof db> = db()): Promise<Issue> {
-  const [row] = await ex.select().from(issues).where(and(eq(issues.projectId, projectId), eq(issues.id, issueId)));
+export async function getIssue(projectId: string, issueId: string, ex: Tx | ReturnType<typeof db> = db(), opts: { forUpdate?: boolean } = {}): Promise<Issue> {
+  const query = ex.select().from(issues).where(and(eq(issues.projectId, projectId), eq(issues.id, issueId)));
+  const [row] = await (opts.forUpdate ? query.for("update") : query);
   if (!row) throw new NotFound("Issue not found.");
   return row;
 }
@@ -133,7 +134,7 @@ export async function updateIssueInTx(
   sync?: SyncMeta,
   current?: Issue,
 ): Promise<Issue> {
-  const before = current ?? (await lockIssue(tx, project.id, issueId));
+  const before = current ?? (await getIssue(project.id, issueId, tx, { forUpdate: true }));
   const { external, ...fields } = input;
   // Absent fields stay as they are (drizzle skips undefined in SET; the row built here must too).
   const changes = definedOnly({ ...fields, ...(external !== undefined ? externalColumns(external) : {}), ...sync, updatedAt: new Date() });
@@ -146,15 +147,9 @@ export async function updateIssueInTx(
 }
 
 export async function deleteIssueInTx(tx: Tx, project: ProjectRef, issueId: string, current?: Issue): Promise<Issue> {
-  const row = current ?? (await lockIssue(tx, project.id, issueId));
+  const row = current ?? (await getIssue(project.id, issueId, tx, { forUpdate: true }));
   const write = tx.delete(issues).where(and(eq(issues.projectId, project.id), eq(issues.id, row.id))).execute();
   await withEvent(write, emit(tx, project, "issue.deleted", { issue: presentIssue(row) }));
-  return row;
-}
-
-async function lockIssue(tx: Tx, projectId: string, issueId: string): Promise<Issue> {
-  const [row] = await tx.select().from(issues).where(and(eq(issues.projectId, projectId), eq(issues.id, issueId))).for("update");
-  if (!row) throw new NotFound("Issue not found.");
   return row;
 }
 
