@@ -3,13 +3,12 @@
 // at 4 KB. The URL is re-checked before each send and the resolved IP at connect time; the socket
 // connects to exactly the address that passed the check.
 import "server-only";
-import { setMaxListeners } from "node:events";
 import type { LookupFunction } from "node:net";
-import { Agent, request } from "undici";
+import { Agent, type Dispatcher as UndiciDispatcher } from "undici";
 import { env } from "@/lib/env";
 import { classifyNetworkError, type NetworkErrorClass } from "./attempt-errors";
 import type { OutgoingRequest } from "./request";
-import { BlockedAddressError, checkWebhookUrl, guardedLookup, type UrlCheck } from "./ssrf";
+import { BlockedAddressError, checkWebhookUrl, guardedLookup } from "./ssrf";
 
 export const CONNECT_TIMEOUT_MS = 5_000;
 export const ATTEMPT_TIMEOUT_MS = 15_000;
@@ -29,7 +28,7 @@ export class Dispatcher {
   private readonly policy: { allowHttp: boolean; allowPrivateNetworks: boolean };
   // The check is a pure function of the URL and this dispatcher's fixed policy, and a drain sends to
   // the same few URLs thousands of times: judge each once. (Resolved addresses are checked per connect.)
-  private readonly urlChecks = new Map<string, UrlCheck>();
+  private readonly urlChecks = new Map<string, { ok: true; origin: string; path: string } | { ok: false; reason: string }>();
 
   constructor(opts: { allowHttp: boolean; allowPrivateNetworks: boolean; connections?: number }) {
     this.policy = { allowHttp: opts.allowHttp, allowPrivateNetworks: opts.allowPrivateNetworks };
@@ -42,11 +41,11 @@ export class Dispatcher {
   }
 
   /**
-   * `deadline` ends the whole attempt. Drains share one signal among the requests they start together:
-   * a timer and a signal per request cost more than the rest of the bookkeeping of a send.
+   * `deadline` ends the whole attempt. Drains share one deadline among the requests they start together.
+   * Sent through undici's dispatch API with a handler of our own: no response stream, async iterator or
+   * abort listener per request, which cost more than the rest of a send's bookkeeping (BENCHMARKS.md).
    */
-  async send(req: OutgoingRequest, deadline: AttemptDeadline): Promise<SendResult> {
-    const { signal, timeoutMs } = deadline;
+  send(req: OutgoingRequest, deadline: AttemptDeadline): Promise<SendResult> {
     const startedAt = new Date();
     const t0 = performance.now();
     const done = (r: Omit<SendResult, "startedAt" | "durationMs">): SendResult => ({ startedAt, durationMs: Math.round(performance.now() - t0), ...r });
@@ -54,28 +53,55 @@ export class Dispatcher {
     let check = this.urlChecks.get(req.url);
     if (!check) {
       if (this.urlChecks.size > 10_000) this.urlChecks.clear();
-      check = checkWebhookUrl(req.url, this.policy);
+      const c = checkWebhookUrl(req.url, this.policy);
+      check = c.ok ? { ok: true, origin: c.url.origin, path: c.url.pathname + c.url.search } : c;
       this.urlChecks.set(req.url, check);
     }
     if (!check.ok) {
-      return done({ statusCode: null, retryAfter: null, excerpt: null, error: classifyNetworkError(new BlockedAddressError(`refused: the URL ${check.reason}`)) });
+      return Promise.resolve(done({ statusCode: null, retryAfter: null, excerpt: null, error: classifyNetworkError(new BlockedAddressError(`refused: the URL ${check.reason}`)) }));
     }
-    try {
-      const res = await request(req.url, {
-        method: "POST",
-        headers: req.headers,
-        body: req.body,
-        dispatcher: this.agent,
-        headersTimeout: timeoutMs,
-        bodyTimeout: timeoutMs,
-        signal,
-      }); // undici 7 follows no redirects unless a redirect interceptor is added; we add none
-      const excerpt = await readExcerpt(res.body);
-      const retryAfter = res.headers["retry-after"];
-      return done({ statusCode: res.statusCode, retryAfter: typeof retryAfter === "string" ? retryAfter : null, excerpt, error: null });
-    } catch (err) {
-      return done({ statusCode: null, retryAfter: null, excerpt: null, error: classifyNetworkError(err) });
-    }
+    const { origin, path } = check;
+    return new Promise((resolve) => {
+      let statusCode: number | null = null;
+      let retryAfter: string | null = null;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let settled = false;
+      let forget = () => {};
+      const settle = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        forget();
+        const excerpt = size ? Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString("utf8") : null;
+        resolve(done(error === null ? { statusCode, retryAfter, excerpt, error: null } : { statusCode: null, retryAfter: null, excerpt: null, error: classifyNetworkError(error) }));
+      };
+      const handler: UndiciDispatcher.DispatchHandler = {
+        onRequestStart(controller) {
+          forget = deadline.onExpiry((reason) => controller.abort(reason));
+        },
+        onResponseStart(_controller, status, headers) {
+          statusCode = status;
+          const value = headers["retry-after"];
+          retryAfter = typeof value === "string" ? value : null;
+        },
+        onResponseData(controller, chunk) {
+          chunks.push(chunk);
+          size += chunk.length;
+          if (size >= EXCERPT_BYTES) {
+            // Stop reading: a huge or endless response must not hold the attempt.
+            settle(null);
+            controller.abort(new Error("response excerpt complete"));
+          }
+        },
+        onResponseEnd: () => settle(null),
+        onResponseError: (_controller, err) => settle(err),
+      };
+      // undici follows no redirects unless a redirect interceptor is added; we add none.
+      this.agent.dispatch(
+        { origin, path, method: "POST", headers: req.headers, body: req.body, headersTimeout: deadline.timeoutMs, bodyTimeout: deadline.timeoutMs },
+        handler,
+      );
+    });
   }
 
   async close(): Promise<void> {
@@ -83,28 +109,36 @@ export class Dispatcher {
   }
 }
 
-export type AttemptDeadline = { signal: AbortSignal; timeoutMs: number };
+/**
+ * Ends every attempt started with it `timeoutMs` from now: one timer for a batch, and each request
+ * only joins a set, where a signal would add a listener per request.
+ */
+export class AttemptDeadline {
+  private readonly aborts = new Set<(reason: Error) => void>();
+  private expired: Error | null = null;
+
+  constructor(readonly timeoutMs: number) {
+    setTimeout(() => {
+      this.expired = Object.assign(new Error(`attempt timed out after ${timeoutMs} ms`), { name: "TimeoutError" });
+      for (const abort of this.aborts) abort(this.expired);
+      this.aborts.clear();
+    }, timeoutMs).unref();
+  }
+
+  /** Calls `abort` when the deadline passes (at once if it has); returns a function to forget it. */
+  onExpiry(abort: (reason: Error) => void): () => void {
+    if (this.expired) {
+      abort(this.expired);
+      return () => {};
+    }
+    this.aborts.add(abort);
+    return () => this.aborts.delete(abort);
+  }
+}
 
 /** A deadline `timeoutMs` from now for every attempt started with it. */
 export function attemptDeadline(timeoutMs: number): AttemptDeadline {
-  const signal = AbortSignal.timeout(timeoutMs);
-  setMaxListeners(0, signal); // one listener per request sharing it, by design
-  return { signal, timeoutMs };
-}
-
-async function readExcerpt(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= EXCERPT_BYTES) {
-      body.destroy(); // stop reading: a huge or endless response must not hold the attempt
-      break;
-    }
-  }
-  if (!size) return null;
-  return Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString("utf8");
+  return new AttemptDeadline(timeoutMs);
 }
 
 const globalForDispatcher = globalThis as unknown as { switchyardDispatcher?: Dispatcher };
