@@ -77,12 +77,14 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
     const writes = [
       tx`
         insert into delivery_attempts (delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, request_headers, response_excerpt)
-        select x.* from unnest(
+        select x.delivery_id, x.n, x.started_at, x.duration_ms, x.status_code, x.error_class, x.error_message, nullif(h.headers, 'null'), x.response_excerpt
+        from unnest(
           ${deliveryIds}::text[], ${ns}::int[], ${column((r) => r.startedAt.toISOString())}::text[]::timestamptz[], ${column((r) => r.durationMs)}::int[],
           ${statusCodes}::int[], ${column((r) => r.errorClass)}::text[], ${column((r) => r.errorMessage)}::text[],
-          ${column((r) => (r.requestHeaders ? JSON.stringify(r.requestHeaders) : null))}::text[]::jsonb[],
           ${column((r) => r.responseExcerpt?.replace(/\u0000/g, "") ?? null)}::text[]
-        ) as x(delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, request_headers, response_excerpt)
+        ) with ordinality as x(delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, response_excerpt, i)
+        -- The headers go as one JSON document: an array of JSON texts would be escaped element by element.
+        join jsonb_array_elements(${JSON.stringify(column((r) => r.requestHeaders))}::jsonb) with ordinality as h(headers, i) on h.i = x.i
         -- its webhook may have been deleted meanwhile; the id list keeps this a primary-key probe
         where x.delivery_id in (select id from deliveries where id = any(${deliveryIds}::text[]))`,
       // The explicit id list lets the planner probe the primary key instead of scanning the table.
