@@ -85,8 +85,10 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
         ) with ordinality as x(delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, response_excerpt, i)
         -- The headers go as one JSON document: an array of JSON texts would be escaped element by element.
         join jsonb_array_elements(${JSON.stringify(column((r) => r.requestHeaders))}::jsonb) with ordinality as h(headers, i) on h.i = x.i
-        -- its webhook may have been deleted meanwhile; the id list keeps this a primary-key probe
-        where x.delivery_id in (select id from deliveries where id = any(${deliveryIds}::text[]))`,
+        -- Only for deliveries that still exist (their webhook may have been deleted meanwhile), locked
+        -- until commit so none is deleted under the insert: what a foreign key would check row by row,
+        -- in one statement (migration 0003). The id list keeps it a primary-key probe.
+        where x.delivery_id in (select id from deliveries where id = any(${deliveryIds}::text[]) for key share)`,
       // The explicit id list lets the planner probe the primary key instead of scanning the table.
       // Only the claim that is still current may settle the row: if this drain's lease ran out and
       // another drain re-claimed it, attempts moved on and this late result is logged above but changes nothing.

@@ -13,6 +13,7 @@ import { POST as extendRoute } from "@/app/api/v1/projects/[projectId]/webhooks/
 import { POST as retireRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/retire/route";
 import { POST as rotateRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/rotate/route";
 import { POST as testRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/test/route";
+import { DELETE as deleteRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/route";
 import { GET as detailRoute } from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/route";
 import { POST as replayRoute } from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/replay/route";
 import { POST as bulkReplayRoute } from "@/app/api/v1/projects/[projectId]/deliveries/replay/route";
@@ -21,6 +22,7 @@ import { outboundWebhooks } from "@/db/schema";
 import { encrypt } from "@/lib/crypto/at-rest";
 import { newId } from "@/lib/ids";
 import { drainOutbox } from "@/lib/outbound/drain";
+import { recordAttempts } from "@/lib/outbound/record";
 import { startOutboxWorker } from "@/lib/outbound/worker";
 import { secretKey } from "@/lib/outbound/signing";
 import { call, makeProject } from "../helpers/factories";
@@ -401,6 +403,37 @@ describe("send test and replay", () => {
       { id: "dlv_nope", reason: "not_found" },
     ]);
     await drainUntil("all 201 deliveries", () => at("/bulk").length === 201, 20_000);
+  });
+});
+
+describe("the attempt log", () => {
+  it("deleting a webhook deletes its deliveries and their attempts", async () => {
+    const { webhook } = await newHook("/deleted-later");
+    await emitCaseCreated(ctx.project, 2);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 5_000 });
+    const ids = (await deliveriesOf(webhook.id)).map((d) => d.id);
+    expect(ids).toHaveLength(2);
+    expect((await attemptsOf(ids[0])).length + (await attemptsOf(ids[1])).length).toBe(2);
+    const res = await call(deleteRoute, { method: "DELETE", token: ctx.admin.token, params: { ...p(), webhookId: webhook.id } });
+    expect(res.status).toBe(204);
+    const [left] = await sqlClient()<{ n: number }[]>`select count(*)::int as n from delivery_attempts where delivery_id = any(${ids}::text[])`;
+    expect(left.n).toBe(0);
+  });
+
+  it("an outcome for a delivery deleted meanwhile is dropped while the rest of the batch is recorded", async () => {
+    const { webhook } = await newHook("/half-gone");
+    await emitCaseCreated(ctx.project, 1);
+    const [d] = await deliveriesOf(webhook.id);
+    const outcome = (deliveryId: string) => ({
+      deliveryId, webhookId: webhook.id, n: 1, startedAt: new Date(), durationMs: 5, statusCode: 200, errorClass: null, errorMessage: null,
+      requestHeaders: { "content-type": "application/json" }, responseExcerpt: "ok", decision: { kind: "succeeded" as const },
+    });
+    await sqlClient()`update deliveries set attempts = 1, lease_until = now() + interval '1 minute' where id = ${d.id}`;
+    await recordAttempts(sqlClient(), [outcome("dlv_deleted_meanwhile"), outcome(d.id)]);
+    expect(await attemptsOf(d.id)).toMatchObject([{ n: 1, status_code: 200, request_headers: { "content-type": "application/json" } }]);
+    expect((await deliveriesOf(webhook.id))[0].status).toBe("succeeded");
+    const [orphans] = await db().execute<{ n: number }>(dsql`select count(*)::int as n from delivery_attempts where delivery_id = 'dlv_deleted_meanwhile'`);
+    expect(orphans.n).toBe(0);
   });
 });
 
