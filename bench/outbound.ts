@@ -99,7 +99,7 @@ async function main() {
     // The raw run sends what a delivery sends: the same header names and value sizes (signatures made
     // once, not per request) with a body of the same size, so the receiver does the same work per request.
     const { buildRequest } = await import("../lib/outbound/request");
-    const { Dispatcher, attemptDeadline } = await import("../lib/outbound/dispatcher");
+    const { AttemptDeadline, Dispatcher } = await import("../lib/outbound/dispatcher");
     const deliveryHeaders = buildRequest(
       { kind: "generic", url: `http://127.0.0.1:${port}/raw`, secrets: [secret], headers: [{ name: "Authorization", value: "Bearer bench" }] },
       "dlv_01KAQ3Y3ZJ9W5T8H2N6M4C7B1X", payload, Math.floor(Date.now() / 1000), "http://127.0.0.1:3000",
@@ -120,7 +120,7 @@ async function main() {
       await ask("reset");
       const before = cpu();
       let sent = 0;
-      const rawDeadline = attemptDeadline(600_000);
+      const rawDeadline = new AttemptDeadline(600_000);
       const start = performance.now();
       await Promise.all(
         Array.from({ length: RAW_CONCURRENCY }, async () => {

@@ -136,11 +136,6 @@ export class AttemptDeadline {
   }
 }
 
-/** A deadline `timeoutMs` from now for every attempt started with it. */
-export function attemptDeadline(timeoutMs: number): AttemptDeadline {
-  return new AttemptDeadline(timeoutMs);
-}
-
 const globalForDispatcher = globalThis as unknown as { switchyardDispatcher?: Dispatcher };
 
 /** The process's dispatcher; its pools keep connections alive across drain cycles. */

@@ -6,7 +6,7 @@ import type postgres from "postgres";
 import { sqlClient } from "@/db/client";
 import { env } from "@/lib/env";
 import { claimDueDeliveries, parkClaimed, releaseDeliveries, type ClaimedDelivery, type LoadedTarget } from "./claim";
-import { ATTEMPT_TIMEOUT_MS, attemptDeadline, sharedDispatcher, type AttemptDeadline, type Dispatcher } from "./dispatcher";
+import { ATTEMPT_TIMEOUT_MS, AttemptDeadline, sharedDispatcher, type Dispatcher } from "./dispatcher";
 import { recordAttempts, type AttemptRecord } from "./record";
 import { buildRequest } from "./request";
 import { nextAttempt } from "./retry-policy";
@@ -151,7 +151,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     const release: string[] = [];
     const park: string[] = [];
     // The batch's attempts start now, together: one deadline for all of them.
-    const attemptEnds = attemptDeadline(Math.max(1_000, Math.min(o.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS, deadline - Date.now())));
+    const attemptEnds = new AttemptDeadline(Math.max(1_000, Math.min(o.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS, deadline - Date.now())));
     for (const d of claimed) {
       const t = targets.get(d.webhookId);
       if (!t) continue; // webhook deleted meanwhile: its deliveries went with it
