@@ -115,7 +115,6 @@ async function main() {
     type Cpu = ReturnType<typeof cpu>;
     const perRequest = (before: Cpu, after: Cpu, count: number) =>
       ({ self: ((after.self - before.self) * 1e6) / count, receiver: ((after.receiver - before.receiver) * 1e6) / count, postgres: ((after.postgres - before.postgres) * 1e6) / count });
-    const rawCpu: Cpu[] = [];
     const rawRun = async (requests: number, headers: Record<string, string> = deliveryHeaders) => {
       await ask("reset");
       const before = cpu();
@@ -133,13 +132,12 @@ async function main() {
       );
       const seconds = (performance.now() - start) / 1000;
       const { count } = await ask<Stats>("stats");
-      rawCpu.push(perRequest(before, cpu(), count));
-      return count / seconds;
+      return { rate: count / seconds, cpu: perRequest(before, cpu(), count) };
     };
     // Warm-up, the same number of requests as the drain's: JIT and keep-alive connections. After only
     // 2,000 the next run still came out a third slower than the ones after it.
     await rawRun(WARMUP_EVENTS * WEBHOOKS);
-    const rawBefore = await rawRun(RAW_REQUESTS / 2);
+    const firstHalf = await rawRun(RAW_REQUESTS / 2);
 
     // 2. Throughput over a backlog, after a short warm-up (JIT, database and keep-alive connections).
     for (let done = 0; done < WARMUP_EVENTS; done += 200) await emitEvents(200);
@@ -169,12 +167,13 @@ async function main() {
     const peerRate = peerThr.count / peerSeconds;
     if (peerThr.count !== EVENTS * WEBHOOKS) throw new Error(`expected ${EVENTS * WEBHOOKS} pg-boss deliveries, the receiver got ${peerThr.count}`);
 
-    const rawAfter = await rawRun(RAW_REQUESTS / 2);
+    const secondHalf = await rawRun(RAW_REQUESTS / 2);
     const minimalHeaders = { "content-type": "application/json" };
-    const rawMinimal = await rawRun(RAW_REQUESTS / 2, minimalHeaders);
+    const rawMinimal = (await rawRun(RAW_REQUESTS / 2, minimalHeaders)).rate;
     await rawSender.close();
+    const [rawBefore, rawAfter] = [firstHalf.rate, secondHalf.rate];
     const rawRate = (rawBefore + rawAfter) / 2;
-    const rawPer = { self: (rawCpu[1].self + rawCpu[2].self) / 2, receiver: (rawCpu[1].receiver + rawCpu[2].receiver) / 2 };
+    const rawPer = { self: (firstHalf.cpu.self + secondHalf.cpu.self) / 2, receiver: (firstHalf.cpu.receiver + secondHalf.cpu.receiver) / 2 };
     const rawTotal = rawPer.self + rawPer.receiver;
     const drainTotal = drainCpu.self + drainCpu.postgres + drainCpu.receiver;
 
