@@ -126,7 +126,7 @@ async function main() {
           while (sent < requests) {
             sent++;
             const body = sampleBody.replace(/^\{/, `{"sent_at":${Date.now()},`);
-            await rawSender.send({ url: `http://127.0.0.1:${port}/raw`, headers, body, recordedHeaders: {} }, rawDeadline);
+            await rawSender.send({ url: `http://127.0.0.1:${port}/raw`, headers, body }, rawDeadline);
           }
         }),
       );

@@ -380,11 +380,11 @@ export const deliveries = pgTable(
 export const deliveryAttempts = pgTable(
   "delivery_attempts",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
     // Belongs to deliveries.id without a foreign key, whose check runs one query per inserted row (a third
     // of the attempt insert's time in a drain). Inserts check and lock their deliveries set-based
     // (lib/outbound/record.ts) and a statement trigger deletes the attempts of deleted deliveries (migration 0003).
     deliveryId: text("delivery_id").notNull(),
+    // The claim's count: each claim of a delivery numbers its attempt anew, so (delivery, n) is the key.
     n: integer("n").notNull(),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
     durationMs: integer("duration_ms").notNull(),
@@ -392,10 +392,12 @@ export const deliveryAttempts = pgTable(
     // timeout | dns | refused | reset | tls | blocked_address | http_status | slack_error
     errorClass: text("error_class"),
     errorMessage: text("error_message"),
-    requestHeaders: jsonb("request_headers"), // signatures and secret-bearing headers redacted
+    // With started_at (the signed timestamp) and the delivery's ids, all that varies in the request's
+    // headers: the Deliveries tab rebuilds them, redacted (recordedRequestHeaders in lib/outbound/request.ts).
+    customHeaderNames: text("custom_header_names").array().notNull().default(sql`'{}'`),
     responseExcerpt: text("response_excerpt"), // ≤ 4 KB
   },
-  (t) => [index("delivery_attempts_delivery_idx").on(t.deliveryId, t.n)],
+  (t) => [primaryKey({ columns: [t.deliveryId, t.n] })],
 );
 
 // What SSE replays after Last-Event-ID.

@@ -8,6 +8,7 @@ import { deliveries, deliveryAttempts, events, inboundWebhooks, outboundWebhooks
 import type { EventEnvelope } from "@/lib/events/catalog";
 import { Invalid, NotFound } from "@/lib/http/errors";
 import { presentDelivery, type DeliveryJson, type DeliveryRow } from "./present";
+import { recordedRequestHeaders } from "./request";
 
 export const listDeliveriesQuery = z.object({
   cursor: z.string().optional(),
@@ -105,6 +106,7 @@ export async function getDeliveryDetail(projectId: string, deliveryId: string) {
       requestDigest: deliveries.requestDigest,
       providerDeliveryId: deliveries.providerDeliveryId,
       urlRedacted: outboundWebhooks.urlRedacted,
+      webhookKind: outboundWebhooks.kind,
     })
     .from(deliveries)
     .leftJoin(outboundWebhooks, eq(outboundWebhooks.id, deliveries.outboundWebhookId))
@@ -112,7 +114,7 @@ export async function getDeliveryDetail(projectId: string, deliveryId: string) {
     .leftJoin(events, eq(events.id, deliveries.eventId))
     .where(and(eq(deliveries.projectId, projectId), eq(deliveries.id, deliveryId)));
   if (!row) throw new NotFound("Delivery not found.");
-  const attempts = await db().select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(asc(deliveryAttempts.n), asc(deliveryAttempts.id));
+  const attempts = await db().select().from(deliveryAttempts).where(eq(deliveryAttempts.deliveryId, deliveryId)).orderBy(asc(deliveryAttempts.n));
   const chain = await db().execute<{ id: string; replay_of: string | null; status: string; created_at: string }>(sql`
     with recursive up as (
       select id, replay_of, 0 as depth from deliveries where id = ${deliveryId} and project_id = ${projectId}
@@ -137,7 +139,7 @@ export async function getDeliveryDetail(projectId: string, deliveryId: string) {
       status_code: a.statusCode,
       error_class: a.errorClass,
       error_message: a.errorMessage,
-      request_headers: a.requestHeaders,
+      request_headers: recordedRequestHeaders(row.webhookKind ?? "generic", a.customHeaderNames, { eventId: row.eventId ?? "", eventType: row.eventType, deliveryId }, Math.floor(a.startedAt.getTime() / 1000)),
       response_excerpt: a.responseExcerpt,
     })),
     replay_chain: chain.map((c) => ({ id: c.id, replay_of: c.replay_of, status: c.status, created_at: new Date(c.created_at).toISOString() })),

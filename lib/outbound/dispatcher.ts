@@ -15,7 +15,6 @@ export const ATTEMPT_TIMEOUT_MS = 15_000;
 export const EXCERPT_BYTES = 4096;
 
 export type SendResult = {
-  startedAt: Date;
   durationMs: number;
   statusCode: number | null;
   retryAfter: string | null;
@@ -46,9 +45,8 @@ export class Dispatcher {
    * abort listener per request, which cost more than the rest of a send's bookkeeping (BENCHMARKS.md).
    */
   send(req: OutgoingRequest, deadline: AttemptDeadline): Promise<SendResult> {
-    const startedAt = new Date();
     const t0 = performance.now();
-    const done = (r: Omit<SendResult, "startedAt" | "durationMs">): SendResult => ({ startedAt, durationMs: Math.round(performance.now() - t0), ...r });
+    const done = (r: Omit<SendResult, "durationMs">): SendResult => ({ durationMs: Math.round(performance.now() - t0), ...r });
     // Literal IPs and schemes are checked here (a literal never reaches the DNS lookup hook).
     let check = this.urlChecks.get(req.url);
     if (!check) {

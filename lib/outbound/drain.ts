@@ -106,7 +106,9 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
   };
 
   const attempt = async (d: ClaimedDelivery, t: LoadedTarget, attemptEnds: AttemptDeadline): Promise<AttemptRecord> => {
-    const req = buildRequest(t.target, d.id, d.event, Math.floor(Date.now() / 1000), appUrl);
+    // The attempt's start second is the signed webhook-timestamp: the attempt row keeps it as started_at.
+    const startedAt = new Date();
+    const req = buildRequest(t.target, d.id, d.event, Math.floor(startedAt.getTime() / 1000), appUrl);
     const res = await dispatcher.send(req, attemptEnds);
     const ok = res.statusCode !== null && res.statusCode >= 200 && res.statusCode < 300;
     const slack = t.target.kind === "slack" && res.statusCode !== null ? classifySlackResponse(res.statusCode, res.excerpt ?? "") : null;
@@ -117,12 +119,12 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
       deliveryId: d.id,
       webhookId: d.webhookId,
       n: d.attempt,
-      startedAt: res.startedAt,
+      startedAt,
       durationMs: res.durationMs,
       statusCode: res.statusCode,
       errorClass,
       errorMessage,
-      requestHeaders: req.recordedHeaders,
+      customHeaderNames: t.target.kind === "generic" ? t.target.headers.map((h) => h.name) : [],
       responseExcerpt: res.excerpt,
       decision,
     };

@@ -14,7 +14,8 @@ export type AttemptRecord = {
   statusCode: number | null;
   errorClass: string | null;
   errorMessage: string | null;
-  requestHeaders: Record<string, string> | null;
+  /** The custom header names sent (none for Slack): with startedAt, what the request's headers are rebuilt from. */
+  customHeaderNames: string[];
   responseExcerpt: string | null;
   decision: RetryDecision;
 };
@@ -76,15 +77,14 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
     // document that repeats every key per row.
     const writes = [
       tx`
-        insert into delivery_attempts (delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, request_headers, response_excerpt)
-        select x.delivery_id, x.n, x.started_at, x.duration_ms, x.status_code, x.error_class, x.error_message, nullif(h.headers, 'null'), x.response_excerpt
+        insert into delivery_attempts (delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, custom_header_names, response_excerpt)
+        select x.delivery_id, x.n, x.started_at, x.duration_ms, x.status_code, x.error_class, x.error_message, string_to_array(x.header_names, ','), x.response_excerpt
         from unnest(
           ${deliveryIds}::text[], ${ns}::int[], ${column((r) => r.startedAt.toISOString())}::text[]::timestamptz[], ${column((r) => r.durationMs)}::int[],
           ${statusCodes}::int[], ${column((r) => r.errorClass)}::text[], ${column((r) => r.errorMessage)}::text[],
-          ${column((r) => r.responseExcerpt?.replace(/\u0000/g, "") ?? null)}::text[]
-        ) with ordinality as x(delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, response_excerpt, i)
-        -- The headers go as one JSON document: an array of JSON texts would be escaped element by element.
-        join jsonb_array_elements(${JSON.stringify(column((r) => r.requestHeaders))}::jsonb) with ordinality as h(headers, i) on h.i = x.i
+          -- Header names are tokens (no commas), so each list goes as one text.
+          ${column((r) => r.customHeaderNames.join(","))}::text[], ${column((r) => r.responseExcerpt?.replace(/\u0000/g, "") ?? null)}::text[]
+        ) as x(delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, header_names, response_excerpt)
         -- Only for deliveries that still exist (their webhook may have been deleted meanwhile), locked
         -- until commit so none is deleted under the insert: what a foreign key would check row by row,
         -- in one statement (migration 0003). The id list keeps it a primary-key probe.

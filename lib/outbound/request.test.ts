@@ -1,6 +1,6 @@
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { USER_AGENT, buildRequest, envelopeBody, type Target } from "./request";
+import { USER_AGENT, buildRequest, envelopeBody, recordedRequestHeaders, type Target } from "./request";
 
 const secret = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
 const event = { id: "evt_1", type: "case.created", created_at: "2026-05-15T10:20:30.000Z", project: { id: "prj_1", name: "Demo" }, data: { case: { id: "case_1", title: "T", url: "/c" } } };
@@ -34,11 +34,19 @@ describe("buildRequest", () => {
     expect(r.headers["x-switchyard-signature-256"]).toMatch(/^sha256=[0-9a-f]{64}$/);
   });
 
-  it("redacts signatures and custom header values in the recorded copy", () => {
-    const r = buildRequest(generic, "dlv_1", event, 1, "https://app");
-    expect(r.recordedHeaders.Authorization).toBe("••••");
-    expect(r.recordedHeaders["webhook-signature"]).toBe("••••");
-    expect(JSON.stringify(r.recordedHeaders)).not.toContain("s3cret");
+  it("rebuilds an attempt's headers from its row: the same names and values as sent, signatures and custom values redacted", () => {
+    const sent = buildRequest(generic, "dlv_1", event, 1_700_000_000, "https://app").headers;
+    const recorded = recordedRequestHeaders("generic", ["Authorization"], { eventId: "evt_1", eventType: "case.created", deliveryId: "dlv_1" }, 1_700_000_000);
+    expect(Object.keys(recorded)).toEqual(Object.keys(sent));
+    const redacted = ["Authorization", "webhook-signature", "x-switchyard-signature-256"];
+    for (const [name, value] of Object.entries(recorded)) expect(value).toBe(redacted.includes(name) ? "••••" : sent[name]);
+    expect(JSON.stringify(recorded)).not.toContain("s3cret");
+  });
+
+  it("rebuilds a Slack attempt's headers: no signatures", () => {
+    const slack: Target = { kind: "slack", url: "https://hooks.slack.com/services/T/B/x", secrets: [], headers: [] };
+    const ids = { eventId: "evt_1", eventType: "case.created", deliveryId: "dlv_1" };
+    expect(recordedRequestHeaders("slack", [], ids, 1)).toEqual(buildRequest(slack, "dlv_1", event, 1, "https://app").headers);
   });
 
   it("sends Slack a Block Kit message without signatures", () => {

@@ -71,8 +71,8 @@ async function deliveriesOf(webhookId: string) {
 }
 
 async function attemptsOf(deliveryId: string) {
-  return db().execute<{ n: number; status_code: number | null; error_class: string | null; request_headers: Record<string, string> }>(
-    dsql`select n, status_code, error_class, request_headers from delivery_attempts where delivery_id = ${deliveryId} order by n`,
+  return db().execute<{ n: number; status_code: number | null; error_class: string | null; custom_header_names: string[] }>(
+    dsql`select n, status_code, error_class, custom_header_names from delivery_attempts where delivery_id = ${deliveryId} order by n`,
   );
 }
 
@@ -116,8 +116,14 @@ describe("signed generic deliveries", () => {
     }
     expect(rows.every((d) => d.status === "succeeded")).toBe(true);
     const [attempt] = await attemptsOf(rows[0].id);
-    expect(attempt).toMatchObject({ n: 1, status_code: 200, error_class: null });
-    expect(attempt.request_headers).toMatchObject({ Authorization: "••••", "webhook-signature": "••••" });
+    expect(attempt).toMatchObject({ n: 1, status_code: 200, error_class: null, custom_header_names: ["Authorization"] });
+    // The Deliveries tab shows the headers this receiver got, secrets redacted (rebuilt from the attempt row).
+    const detail = await call(detailRoute, { params: { ...p(), deliveryId: rows[0].id }, token: ctx.admin.token });
+    const shown: Record<string, string> = detail.json.attempts[0].request_headers;
+    const got = at("/signed").find((r) => r.headers["x-switchyard-delivery"] === rows[0].id)!.headers;
+    const redacted = ["authorization", "webhook-signature", "x-switchyard-signature-256"];
+    expect(Object.keys(shown).map((k) => k.toLowerCase()).sort()).toEqual(Object.keys(got).filter((k) => !["host", "connection", "content-length"].includes(k)).sort());
+    for (const [name, value] of Object.entries(shown)) expect(value).toBe(redacted.includes(name.toLowerCase()) ? "••••" : got[name.toLowerCase()]);
   });
 
   it("during a rotation window both the old and the new secret verify; retire, extend-once and the deadline apply", async () => {
@@ -426,11 +432,11 @@ describe("the attempt log", () => {
     const [d] = await deliveriesOf(webhook.id);
     const outcome = (deliveryId: string) => ({
       deliveryId, webhookId: webhook.id, n: 1, startedAt: new Date(), durationMs: 5, statusCode: 200, errorClass: null, errorMessage: null,
-      requestHeaders: { "content-type": "application/json" }, responseExcerpt: "ok", decision: { kind: "succeeded" as const },
+      customHeaderNames: ["Authorization"], responseExcerpt: "ok", decision: { kind: "succeeded" as const },
     });
     await sqlClient()`update deliveries set attempts = 1, lease_until = now() + interval '1 minute' where id = ${d.id}`;
     await recordAttempts(sqlClient(), [outcome("dlv_deleted_meanwhile"), outcome(d.id)]);
-    expect(await attemptsOf(d.id)).toMatchObject([{ n: 1, status_code: 200, request_headers: { "content-type": "application/json" } }]);
+    expect(await attemptsOf(d.id)).toMatchObject([{ n: 1, status_code: 200, custom_header_names: ["Authorization"] }]);
     expect((await deliveriesOf(webhook.id))[0].status).toBe("succeeded");
     const [orphans] = await db().execute<{ n: number }>(dsql`select count(*)::int as n from delivery_attempts where delivery_id = 'dlv_deleted_meanwhile'`);
     expect(orphans.n).toBe(0);

@@ -36,7 +36,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const post = (path: string): OutgoingRequest => ({ url: `${base}${path}`, body: "{}", headers: { "content-type": "application/json" }, recordedHeaders: {} });
+const post = (path: string): OutgoingRequest => ({ url: `${base}${path}`, body: "{}", headers: { "content-type": "application/json" } });
 
 describe("Dispatcher.send", () => {
   it("reports the status, Retry-After and the response excerpt", async () => {
