@@ -1,16 +1,17 @@
 // `npm run bench:outbound`: outbox drain throughput and event→delivered latency against a local
 // keep-alive receiver (its own process), on the embedded PostgreSQL with its default settings.
 //  1. Raw limit: the same receiver driven by the drain's own sender with no database: keep-alive POSTs
-//     with a delivery's headers and body size, half before and half after steps 2–3, averaged.
+//     with a delivery's headers and body size.
 //  2. Throughput: N events fanned out to M webhooks enqueued through emit(), then one drain
-//     (the cron/worker code path) delivers the backlog: sustained deliveries/s and the ratio to raw.
+//     (the cron/worker code path) delivers the backlog: sustained deliveries/s and the ratio to the raw
+//     runs just before and after it; BENCH_ROUNDS such rounds, the median reported.
 //  3. Peer: the same backlog as pg-boss jobs on its own schema in the same database, drained by
-//     pg-boss fetch workers (bench/outbound-pgboss.ts), between the two raw halves as well.
+//     pg-boss fetch workers (bench/outbound-pgboss.ts), between two raw runs as well.
 //  4. Latency: the in-process worker (LISTEN/NOTIFY + poll) running while events are emitted at a
 //     paced rate; event created_at → arrival at the receiver, p50/p99. Then the same for pg-boss.
 // Prints a Markdown section and writes it into BENCHMARKS.md (between the outbound markers).
 //   env: BENCH_EVENTS (4000), BENCH_WEBHOOKS (5), BENCH_RATE events/s (200), BENCH_PACED_SECONDS (10),
-//        BENCH_RAW_REQUESTS (20000), BENCH_RAW_CONCURRENCY (64), BENCH_PGBOSS_WORKERS (the drain's concurrency ÷ batch), BENCH_PGBOSS_BATCH (32)
+//        BENCH_ROUNDS (3), BENCH_RAW_REQUESTS (20000, two runs' worth), BENCH_RAW_CONCURRENCY (64), BENCH_PGBOSS_WORKERS (the drain's concurrency ÷ batch), BENCH_PGBOSS_BATCH (32)
 import { fork } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -27,6 +28,7 @@ const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 5);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 10);
 const RAW_REQUESTS = Number(process.env.BENCH_RAW_REQUESTS ?? 20_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const WARMUP_EVENTS = 2_000;
 const RAW_CONCURRENCY = Number(process.env.BENCH_RAW_CONCURRENCY ?? 64);
 // Same requests in flight as the drain (by default workers × batch = DRAIN_DEFAULTS.concurrency, set in
@@ -105,9 +107,7 @@ async function main() {
       "dlv_01KAQ3Y3ZJ9W5T8H2N6M4C7B1X", payload, Math.floor(Date.now() / 1000), "http://127.0.0.1:3000",
     ).headers;
 
-    // 1. Raw limit, measured before and after the drain (half the requests each) and averaged, so a
-    //    change in background load on the shared cores skews the ratio less.
-    // The drain's own sender (lib/outbound/dispatcher.ts), so the ratio is what the database and the
+    // 1. Raw limit: the drain's own sender (lib/outbound/dispatcher.ts), so the ratio is what the database and the
     // bookkeeping around a send cost, not a difference between HTTP clients.
     const rawSender = new Dispatcher({ allowHttp: true, allowPrivateNetworks: true, connections: RAW_CONCURRENCY });
     // CPU seconds so far of this process (raw client, then the drain), the receiver and PostgreSQL.
@@ -137,28 +137,48 @@ async function main() {
     // Warm-up, the same number of requests as the drain's: JIT and keep-alive connections. After only
     // 2,000 the next run still came out a third slower than the ones after it.
     await rawRun(WARMUP_EVENTS * WEBHOOKS);
-    const firstHalf = await rawRun(RAW_REQUESTS / 2);
+    await rawRun(RAW_REQUESTS);
 
-    // 2. Throughput over a backlog, after a short warm-up (JIT, database and keep-alive connections).
+    // 2. Throughput over a backlog, after a warm-up (JIT, database and keep-alive connections), in
+    //    ROUNDS rounds, each between two raw runs: raw, drain, raw, drain, raw… The speed of these shared
+    //    cores drifts within seconds, so each drain is compared with the raw runs just before and after
+    //    it, and the median round is reported.
     for (let done = 0; done < WARMUP_EVENTS; done += 200) await emitEvents(200);
     await drainOutbox({ untilIdle: true, timeBoxMs: 60_000 });
-    for (let done = 0; done < EVENTS; done += 200) await emitEvents(Math.min(200, EVENTS - done));
-    await ask("reset");
-    const drainCpuBefore = cpu();
-    const t0 = performance.now();
-    const counts = await drainOutbox({ untilIdle: true, timeBoxMs: 600_000 });
-    const drainSeconds = (performance.now() - t0) / 1000;
-    const thr = await ask<Stats>("stats");
-    const drainCpu = perRequest(drainCpuBefore, cpu(), thr.count);
-    const deliveryRate = thr.count / drainSeconds;
-    if (counts.succeeded !== EVENTS * WEBHOOKS) throw new Error(`expected ${EVENTS * WEBHOOKS} deliveries, drain reported ${JSON.stringify(counts)}`);
+    const drainRun = async () => {
+      for (let done = 0; done < EVENTS; done += 200) await emitEvents(Math.min(200, EVENTS - done));
+      await ask("reset");
+      const before = cpu();
+      const t0 = performance.now();
+      const counts = await drainOutbox({ untilIdle: true, timeBoxMs: 600_000 });
+      const seconds = (performance.now() - t0) / 1000;
+      const { count } = await ask<Stats>("stats");
+      if (counts.succeeded !== EVENTS * WEBHOOKS || count !== EVENTS * WEBHOOKS) throw new Error(`expected ${EVENTS * WEBHOOKS} deliveries, drain reported ${JSON.stringify(counts)}, receiver ${count}`);
+      return { count, rate: count / seconds, cpu: perRequest(before, cpu(), count) };
+    };
+    type RawResult = Awaited<ReturnType<typeof rawRun>>;
+    const rounds: { rawBefore: RawResult; drain: Awaited<ReturnType<typeof drainRun>>; rawAfter: RawResult; ratio: number }[] = [];
+    let rawBefore = await rawRun(RAW_REQUESTS / 2);
+    for (let r = 0; r < ROUNDS; r++) {
+      const drain = await drainRun();
+      const rawAfter = await rawRun(RAW_REQUESTS / 2);
+      rounds.push({ rawBefore, drain, rawAfter, ratio: drain.rate / ((rawBefore.rate + rawAfter.rate) / 2) });
+      rawBefore = rawAfter;
+    }
+    const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)];
+    const { drain } = median;
+    const rawRate = (median.rawBefore.rate + median.rawAfter.rate) / 2;
+    const rawPer = { self: (median.rawBefore.cpu.self + median.rawAfter.cpu.self) / 2, receiver: (median.rawBefore.cpu.receiver + median.rawAfter.cpu.receiver) / 2 };
+    const rawTotal = rawPer.self + rawPer.receiver;
+    const drainTotal = drain.cpu.self + drain.cpu.postgres + drain.cpu.receiver;
 
-    // 3. The same backlog through pg-boss, after the same warm-up.
+    // 3. The same backlog through pg-boss, after the same warm-up, between two raw runs as well.
     const peer = await startPgBossPeer(pg.url, port, WEBHOOKS, PGBOSS);
     const envelopes = (count: number) => Array.from({ length: count }, () => envelopeLike(payload));
     await peer.enqueue(envelopes(WARMUP_EVENTS));
     await peer.drainBacklog();
     await peer.enqueue(envelopes(EVENTS));
+    const peerRawBefore = await rawRun(RAW_REQUESTS / 2);
     await ask("reset");
     const p0 = performance.now();
     await peer.drainBacklog();
@@ -166,16 +186,10 @@ async function main() {
     const peerThr = await ask<Stats>("stats");
     const peerRate = peerThr.count / peerSeconds;
     if (peerThr.count !== EVENTS * WEBHOOKS) throw new Error(`expected ${EVENTS * WEBHOOKS} pg-boss deliveries, the receiver got ${peerThr.count}`);
-
-    const secondHalf = await rawRun(RAW_REQUESTS / 2);
+    const peerRaw = (peerRawBefore.rate + (await rawRun(RAW_REQUESTS / 2)).rate) / 2;
     const minimalHeaders = { "content-type": "application/json" };
     const rawMinimal = (await rawRun(RAW_REQUESTS / 2, minimalHeaders)).rate;
     await rawSender.close();
-    const [rawBefore, rawAfter] = [firstHalf.rate, secondHalf.rate];
-    const rawRate = (rawBefore + rawAfter) / 2;
-    const rawPer = { self: (firstHalf.cpu.self + secondHalf.cpu.self) / 2, receiver: (firstHalf.cpu.receiver + secondHalf.cpu.receiver) / 2 };
-    const rawTotal = rawPer.self + rawPer.receiver;
-    const drainTotal = drainCpu.self + drainCpu.postgres + drainCpu.receiver;
 
     // 4. Paced latency: one write per event at RATE events/s, several at once like concurrent
     //    requests, with the workers running; then wait (bounded) for every delivery to arrive.
@@ -226,24 +240,25 @@ async function main() {
       "",
       "| measure | result | target |",
       "|---|---|---|",
-      `| raw limit: the drain's own sender (lib/outbound/dispatcher.ts) with no database, keep-alive POSTs with a delivery's headers and body size (${RAW_REQUESTS} × ${sampleBody.length} B, ${RAW_CONCURRENCY} in flight; before / after the drain and pg-boss) | ${round(rawRate)} req/s (${round(rawBefore)} / ${round(rawAfter)}) | — |`,
+      `| raw limit: the drain's own sender (lib/outbound/dispatcher.ts) with no database, keep-alive POSTs with a delivery's headers and body size (${RAW_REQUESTS} × ${sampleBody.length} B, ${RAW_CONCURRENCY} in flight; before / after the median drain round) | ${round(rawRate)} req/s (${round(median.rawBefore.rate)} / ${round(median.rawAfter.rate)}) | — |`,
       `| the same with only a content-type header (after) | ${round(rawMinimal)} req/s | — |`,
-      `| Switchyard drain: ${EVENTS} events × ${WEBHOOKS} webhooks = ${thr.count} signed deliveries from a backlog | **${round(deliveryRate)} deliveries/s** | ≥ 1,500 |`,
+      `| Switchyard drain: ${EVENTS} events × ${WEBHOOKS} webhooks = ${drain.count} signed deliveries from a backlog (the median of ${ROUNDS} rounds) | **${round(drain.rate)} deliveries/s** | ≥ 1,500 |`,
       `| pg-boss 10: the same ${peerThr.count} signed deliveries as jobs, ${PGBOSS.workers} fetch workers × batch ${PGBOSS.batchSize} | **${round(peerRate)} deliveries/s** | — |`,
-      `| drain ÷ raw · pg-boss ÷ raw · drain ÷ pg-boss | **${pct(deliveryRate / rawRate)}** · ${pct(peerRate / rawRate)} · **${pct(deliveryRate / peerRate)}** | drain ÷ raw ≥ 40 % |`,
-      `| CPU per request from /proc, same run: raw (sender + receiver) · drain (drain process + PostgreSQL + receiver); cores kept busy | ${round(rawPer.self)} + ${round(rawPer.receiver)} = ${round(rawTotal)} µs (${((rawRate * rawTotal) / 1e6).toFixed(2)} cores) · ${round(drainCpu.self)} + ${round(drainCpu.postgres)} + ${round(drainCpu.receiver)} = **${round(drainTotal)} µs** (${((deliveryRate * drainTotal) / 1e6).toFixed(2)} cores) | — |`,
+      `| drain ÷ raw, each round: ${rounds.map((r) => `${round(r.drain.rate)} ÷ ${round((r.rawBefore.rate + r.rawAfter.rate) / 2)}`).join(" · ")} | ${rounds.map((r) => pct(r.ratio)).join(" · ")} | — |`,
+      `| drain ÷ raw (median round) · pg-boss ÷ raw (its own raw runs, ${round(peerRaw)} req/s) · drain ÷ pg-boss | **${pct(median.ratio)}** · ${pct(peerRate / peerRaw)} · **${pct(drain.rate / peerRate)}** | drain ÷ raw ≥ 40 % |`,
+      `| CPU per request from /proc, same run: raw (sender + receiver) · drain (drain process + PostgreSQL + receiver); cores kept busy | ${round(rawPer.self)} + ${round(rawPer.receiver)} = ${round(rawTotal)} µs (${((rawRate * rawTotal) / 1e6).toFixed(2)} cores) · ${round(drain.cpu.self)} + ${round(drain.cpu.postgres)} + ${round(drain.cpu.receiver)} = **${round(drainTotal)} µs** (${((drain.rate * drainTotal) / 1e6).toFixed(2)} cores) | — |`,
       `${latencyRow("Switchyard worker", paced)} p99 ≤ 250 ms |`,
       `${latencyRow("pg-boss workers", peerPaced)} — |`,
       "",
       "Every delivery is a full attempt: claim with lease, Standard Webhooks + sha256 signatures, one custom header (decrypted),",
-      `attempt row with redacted request headers, delivery and webhook health updates, committed in batches of up to ${FLUSH_SIZE} outcomes.`,
+      `attempt row, delivery and webhook health updates, committed in batches of up to ${FLUSH_SIZE} outcomes.`,
       `Drain settings: batch ${DRAIN_DEFAULTS.batchSize}, ${DRAIN_DEFAULTS.concurrency} requests in flight, at most ${DRAIN_DEFAULTS.perWebhookCap} per webhook, 64 keep-alive connections per origin.`,
       "The raw run uses the drain's sender, so the ratio is what the outbox costs around the same send. Per delivery the drain process",
       "claims, builds and signs the request, sends it and records the outcome; PostgreSQL claims the row (a HOT update that writes no",
       "index entry), inserts the attempt row and settles the delivery (a new row version with an entry in each of its four indexes).",
       "Both runs are CPU-bound on the two shared cores, so drain ÷ raw ≈ (raw CPU ÷ drain CPU) × (drain's cores busy ÷ raw's): the CPU row.",
       `A claim is one statement plus one pipelined read of payloads and targets; a flush is two round trips. Warm-up before each measured run: ${WARMUP_EVENTS * WEBHOOKS} requests.`,
-      "Figures vary by ±30 % between runs here because other work shares the two cores, so the raw limit is measured before and after the drain.",
+      "The speed of these shared cores drifts by ±30 % within seconds, so each drain round is compared with the raw runs just before and after it.",
       "pg-boss (bench/outbound-pgboss.ts): v10, the last major that runs on Node 20, on its own schema in the same database; one job per",
       "delivery, each one POST signed by the same `buildRequest`, retry on (up to 5 retries with backoff), workers looping over `fetch` in batches",
       `(${PGBOSS.workers} × ${PGBOSS.batchSize} = ${PGBOSS.workers * PGBOSS.batchSize} in flight, like the drain) then \`complete\`/\`fail\`, waiting pg-boss's minimum polling interval (0.5 s) when empty.`,
