@@ -126,6 +126,8 @@ export async function getDeliveryDetail(projectId: string, deliveryId: string) {
       select d.id, d.replay_of, d.status, d.lease_until, d.created_at from deliveries d join down on d.replay_of = down.id
     )
     select id, replay_of, ${shownStatus(sql.raw("status"), sql.raw("lease_until"))} as status, created_at from down order by created_at, id`);
+  // Only outbound deliveries have attempts, and each has its event (deleting an event deletes its deliveries).
+  const requestIds = { eventId: row.eventId ?? "", eventType: row.eventType, deliveryId };
   return {
     delivery: presentDelivery(row),
     payload: (row.payload as EventEnvelope | null) ?? null,
@@ -139,7 +141,7 @@ export async function getDeliveryDetail(projectId: string, deliveryId: string) {
       status_code: a.statusCode,
       error_class: a.errorClass,
       error_message: a.errorMessage,
-      request_headers: recordedRequestHeaders(row.webhookKind ?? "generic", a.customHeaderNames, { eventId: row.eventId ?? "", eventType: row.eventType, deliveryId }, Math.floor(a.startedAt.getTime() / 1000)),
+      request_headers: recordedRequestHeaders(row.webhookKind ?? "generic", a.customHeaderNames, requestIds, Math.floor(a.startedAt.getTime() / 1000)),
       response_excerpt: a.responseExcerpt,
     })),
     replay_chain: chain.map((c) => ({ id: c.id, replay_of: c.replay_of, status: c.status, created_at: new Date(c.created_at).toISOString() })),
