@@ -157,17 +157,18 @@ async function main() {
       return { count, rate: count / seconds, cpu: perRequest(before, cpu(), count) };
     };
     type RawResult = Awaited<ReturnType<typeof rawRun>>;
-    const rounds: { rawBefore: RawResult; drain: Awaited<ReturnType<typeof drainRun>>; rawAfter: RawResult; ratio: number }[] = [];
+    const rounds: { rawBefore: RawResult; drain: Awaited<ReturnType<typeof drainRun>>; rawAfter: RawResult; raw: number; ratio: number }[] = [];
     let rawBefore = await rawRun(RAW_REQUESTS / 2);
     for (let r = 0; r < ROUNDS; r++) {
       const drain = await drainRun();
       const rawAfter = await rawRun(RAW_REQUESTS / 2);
-      rounds.push({ rawBefore, drain, rawAfter, ratio: drain.rate / ((rawBefore.rate + rawAfter.rate) / 2) });
+      const raw = (rawBefore.rate + rawAfter.rate) / 2;
+      rounds.push({ rawBefore, drain, rawAfter, raw, ratio: drain.rate / raw });
       rawBefore = rawAfter;
     }
     const median = [...rounds].sort((a, b) => a.ratio - b.ratio)[Math.floor(rounds.length / 2)];
     const { drain } = median;
-    const rawRate = (median.rawBefore.rate + median.rawAfter.rate) / 2;
+    const rawRate = median.raw;
     const rawPer = { self: (median.rawBefore.cpu.self + median.rawAfter.cpu.self) / 2, receiver: (median.rawBefore.cpu.receiver + median.rawAfter.cpu.receiver) / 2 };
     const rawTotal = rawPer.self + rawPer.receiver;
     const drainTotal = drain.cpu.self + drain.cpu.postgres + drain.cpu.receiver;
@@ -244,7 +245,7 @@ async function main() {
       `| the same with only a content-type header (after) | ${round(rawMinimal)} req/s | — |`,
       `| Switchyard drain: ${EVENTS} events × ${WEBHOOKS} webhooks = ${drain.count} signed deliveries from a backlog (the median of ${ROUNDS} rounds) | **${round(drain.rate)} deliveries/s** | ≥ 1,500 |`,
       `| pg-boss 10: the same ${peerThr.count} signed deliveries as jobs, ${PGBOSS.workers} fetch workers × batch ${PGBOSS.batchSize} | **${round(peerRate)} deliveries/s** | — |`,
-      `| drain ÷ raw, each round: ${rounds.map((r) => `${round(r.drain.rate)} ÷ ${round((r.rawBefore.rate + r.rawAfter.rate) / 2)}`).join(" · ")} | ${rounds.map((r) => pct(r.ratio)).join(" · ")} | — |`,
+      `| drain ÷ raw, each round: ${rounds.map((r) => `${round(r.drain.rate)} ÷ ${round(r.raw)}`).join(" · ")} | ${rounds.map((r) => pct(r.ratio)).join(" · ")} | — |`,
       `| drain ÷ raw (median round) · pg-boss ÷ raw (its own raw runs, ${round(peerRaw)} req/s) · drain ÷ pg-boss | **${pct(median.ratio)}** · ${pct(peerRate / peerRaw)} · **${pct(drain.rate / peerRate)}** | drain ÷ raw ≥ 40 % |`,
       `| CPU per request from /proc, same run: raw (sender + receiver) · drain (drain process + PostgreSQL + receiver); cores kept busy | ${round(rawPer.self)} + ${round(rawPer.receiver)} = ${round(rawTotal)} µs (${((rawRate * rawTotal) / 1e6).toFixed(2)} cores) · ${round(drain.cpu.self)} + ${round(drain.cpu.postgres)} + ${round(drain.cpu.receiver)} = **${round(drainTotal)} µs** (${((drain.rate * drainTotal) / 1e6).toFixed(2)} cores) | — |`,
       `${latencyRow("Switchyard worker", paced)} p99 ≤ 250 ms |`,
