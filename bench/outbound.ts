@@ -69,9 +69,9 @@ async function main() {
     const { createProject } = await import("../lib/domain/projects");
     const { createOutboundWebhook } = await import("../lib/outbound/webhooks");
     const { emit } = await import("../lib/events/emit");
-    const { DRAIN_DEFAULTS, FLUSH_SIZE, drainOutbox } = await import("../lib/outbound/drain");
+    const { DRAIN_DEFAULTS, FLUSH_SIZE, drainOutbox } = await import("../lib/outbound/engine/drain");
     PGBOSS.workers ||= Math.ceil(DRAIN_DEFAULTS.concurrency / PGBOSS.batchSize);
-    const { startOutboxWorker } = await import("../lib/outbound/worker");
+    const { startOutboxWorker } = await import("../lib/outbound/engine/worker");
 
     const user = await createUser({ email: "bench@example.test", password: "bench-password-123", name: "Bench" });
     const project = await createProject(user.id, "Bench");
@@ -101,7 +101,7 @@ async function main() {
     // The raw run sends what a delivery sends: the same header names and value sizes (signatures made
     // once, not per request) with a body of the same size, so the receiver does the same work per request.
     const { buildRequest } = await import("../lib/outbound/request");
-    const { AttemptDeadline, Dispatcher } = await import("../lib/outbound/dispatcher");
+    const { AttemptDeadline, Dispatcher } = await import("../lib/outbound/engine/dispatcher");
     const deliveryHeaders = buildRequest(
       { kind: "generic", url: `http://127.0.0.1:${port}/raw`, secrets: [secret], headers: [{ name: "Authorization", value: "Bearer bench" }] },
       "dlv_01KAQ3Y3ZJ9W5T8H2N6M4C7B1X", payload, Math.floor(Date.now() / 1000), "http://127.0.0.1:3000",

@@ -10,7 +10,7 @@ export async function bootServer(): Promise<void> {
     const config = env(); // throws with the variable's name on a bad value
     await migrateDatabase(config.DATABASE_URL);
     if (config.SEED_DEMO) await seedDemo();
-    if (config.OUTBOX_WORKER === "on") (await import("@/lib/outbound/worker")).runOutboxWorkerUntilShutdown();
+    if (config.OUTBOX_WORKER === "on") (await import("@/lib/outbound/engine/worker")).runOutboxWorkerUntilShutdown();
   } catch (err) {
     console.error(`Switchyard cannot start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);

@@ -4,7 +4,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { newId } from "@/lib/ids";
-import { insertDeliveries, notifyOutboxIfPending } from "@/lib/outbound/outbox";
+import { insertDeliveries, notifyOutboxIfPending } from "@/lib/outbound/engine/outbox";
 import { insertLiveEvent, notifyLive } from "@/lib/realtime/publish";
 import { eventSchemas, type EventData, type EventEnvelope, type EventType } from "./catalog";
 

@@ -9,8 +9,8 @@ import { deliveries, outboundWebhooks } from "@/db/schema";
 import type { ProjectActor } from "@/lib/auth/access";
 import { Invalid, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
-import { writeAudit } from "./audit";
-import { notifyOutbox } from "./outbox";
+import { writeAudit } from "@/lib/audit/write";
+import { notifyOutbox } from "./engine/outbox";
 import { presentDelivery, type DeliveryJson } from "./present";
 
 export const MAX_BULK_REPLAY = 100;

@@ -2,16 +2,16 @@
 // to 'retiring' with a deadline; both sign until then. Retire now ends the window; extend pushes the
 // deadline once. Deadlines are enforced by the drain cycle (and ignored by signing once passed).
 import "server-only";
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
-import { db, type Executor, type Tx } from "@/db/client";
+import { and, eq } from "drizzle-orm";
+import { db, type Tx } from "@/db/client";
 import { outboundWebhooks, webhookSecrets } from "@/db/schema";
 import type { ProjectActor } from "@/lib/auth/access";
 import { encrypt } from "@/lib/crypto/at-rest";
 import { mintWebhookSecret } from "@/lib/crypto/tokens";
 import { Conflict, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
-import { writeAudit } from "./audit";
-import { webhookJson } from "./webhooks";
+import { writeAudit } from "@/lib/audit/write";
+import { webhookJson } from "./webhook-read";
 
 export const ROTATION_WINDOW_MS = 24 * 3600_000;
 export const EXTENSION_MS = 24 * 3600_000;
@@ -73,29 +73,4 @@ export async function extendSecret(actor: ProjectActor, projectId: string, webho
     await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.secret_extended", targetId: webhookId, details: { secret_id: retiring.id, retire_at: retireAt.toISOString() } });
     return { webhook: await webhookJson(tx, projectId, webhookId) };
   });
-}
-
-/** Drops retiring secrets whose deadline passed; run by each drain cycle. */
-export async function enforceRetireDeadlines(exec: Executor = db()): Promise<number> {
-  const gone = await exec
-    .delete(webhookSecrets)
-    .where(and(eq(webhookSecrets.state, "retiring"), lte(webhookSecrets.retireAt, sql`now()`)))
-    .returning({ id: webhookSecrets.id, webhookId: webhookSecrets.webhookId });
-  if (gone.length) {
-    const owners = await exec
-      .select({ id: outboundWebhooks.id, projectId: outboundWebhooks.projectId })
-      .from(outboundWebhooks)
-      .where(inArray(outboundWebhooks.id, gone.map((g) => g.webhookId)));
-    await writeAudit(
-      exec,
-      gone.map((g) => ({
-        projectId: owners.find((o) => o.id === g.webhookId)!.projectId,
-        actorId: null,
-        action: "outbound_webhook.secret_retired",
-        targetId: g.webhookId,
-        details: { secret_id: g.id, reason: "rotation deadline passed" },
-      })),
-    );
-  }
-  return gone.length;
 }

@@ -10,8 +10,8 @@ import { sha256Hex } from "@/lib/crypto/tokens";
 import type { EventEnvelope } from "@/lib/events/catalog";
 import { Conflict, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
-import { writeAudit } from "./audit";
-import { notifyOutbox } from "./outbox";
+import { writeAudit } from "@/lib/audit/write";
+import { notifyOutbox } from "./engine/outbox";
 import { presentDelivery } from "./present";
 
 export const TEST_EVENT_TYPE = "webhook.test";

@@ -1,10 +1,10 @@
 // Outbound webhooks: create, list, update, subscribe/unsubscribe, pause/resume, re-enable, delete.
 // Every change is audited; secrets and Slack URLs are stored encrypted and leave the server once.
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor } from "@/db/client";
-import { deliveries, outboundWebhooks, webhookSecrets } from "@/db/schema";
+import { deliveries, outboundWebhooks } from "@/db/schema";
 import type { ProjectActor } from "@/lib/auth/access";
 import { encrypt } from "@/lib/crypto/at-rest";
 import { env } from "@/lib/env";
@@ -12,10 +12,10 @@ import { EVENT_TYPES, isEventType } from "@/lib/events/catalog";
 import { Conflict, Invalid, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { getInboundWebhookSummary } from "@/lib/inbound/inbound-webhooks";
-import { writeAudit } from "./audit";
+import { writeAudit } from "@/lib/audit/write";
 import { customHeadersInput, sealHeaders, type StoredCustomHeader } from "./custom-headers";
-import { parkDeliveries, unparkDeliveries } from "./outbox";
-import { presentWebhook, type OutboundWebhookJson } from "./present";
+import { parkDeliveries, unparkDeliveries } from "./engine/outbox";
+import { listOutboundWebhooks, webhookJson } from "./webhook-read";
 import { mintSecret } from "./secrets";
 import { isSlackUrl, redactSlackUrl } from "./slack";
 import { BlockedAddressError, checkWebhookUrl, resolvePublic } from "./ssrf";
@@ -85,36 +85,6 @@ export async function createOutboundWebhook(actor: ProjectActor, projectId: stri
     await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.created", targetId: row.id, details: { kind: dest.kind, events: row.events } });
     return { webhook: await webhookJson(tx, projectId, row.id), secret };
   });
-}
-
-export async function listOutboundWebhooks(projectId: string): Promise<OutboundWebhookJson[]> {
-  const rows = await db().select().from(outboundWebhooks).where(eq(outboundWebhooks.projectId, projectId)).orderBy(outboundWebhooks.createdAt);
-  return presentMany(db(), rows);
-}
-
-/** The presented webhook, or 404 when it is not in this project. */
-export async function webhookJson(exec: Executor, projectId: string, webhookId: string): Promise<OutboundWebhookJson> {
-  const rows = await exec.select().from(outboundWebhooks).where(and(eq(outboundWebhooks.id, webhookId), eq(outboundWebhooks.projectId, projectId)));
-  if (!rows.length) throw new NotFound("Webhook not found.");
-  return (await presentMany(exec, rows))[0];
-}
-
-async function presentMany(exec: Executor, rows: (typeof outboundWebhooks.$inferSelect)[]): Promise<OutboundWebhookJson[]> {
-  if (!rows.length) return [];
-  const ids = rows.map((r) => r.id);
-  const secrets = await exec.select().from(webhookSecrets).where(inArray(webhookSecrets.webhookId, ids)).orderBy(webhookSecrets.createdAt);
-  const parked = await exec
-    .select({ webhookId: deliveries.outboundWebhookId, n: sql<number>`count(*)::int` })
-    .from(deliveries)
-    .where(and(inArray(deliveries.outboundWebhookId, ids), eq(deliveries.status, "paused")))
-    .groupBy(deliveries.outboundWebhookId);
-  return rows.map((r) =>
-    presentWebhook(
-      r,
-      secrets.filter((s) => s.webhookId === r.id),
-      parked.find((p) => p.webhookId === r.id)?.n ?? 0,
-    ),
-  );
 }
 
 /** Locks the webhook row for a change; 404 when it is not in this project. */

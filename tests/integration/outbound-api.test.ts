@@ -5,7 +5,7 @@ process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
 import { beforeAll, describe, expect, it } from "vitest";
 import { sql as dsql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
-import { claimDueDeliveries, releaseDeliveries } from "@/lib/outbound/claim";
+import { claimDueDeliveries, releaseDeliveries } from "@/lib/outbound/engine/claim";
 import { GET as listWebhooks } from "@/app/api/v1/projects/[projectId]/webhooks/route";
 import { POST as createRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/route";
 import { DELETE as deleteRoute, PATCH as updateRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/route";

@@ -3,7 +3,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AttemptDeadline, Dispatcher, EXCERPT_BYTES } from "@/lib/outbound/dispatcher";
+import { AttemptDeadline, Dispatcher, EXCERPT_BYTES } from "@/lib/outbound/engine/dispatcher";
 import type { OutgoingRequest } from "@/lib/outbound/request";
 
 let server: http.Server;

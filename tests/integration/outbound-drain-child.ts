@@ -3,7 +3,7 @@
 //   mode "forever": drains until killed, printing "claimed <n>" after each non-empty claim.
 //   mode "once": prints "ready", waits for a line on stdin, drains until idle, prints its counts as JSON.
 import { createInterface } from "node:readline";
-import { drainOutbox } from "@/lib/outbound/drain";
+import { drainOutbox } from "@/lib/outbound/engine/drain";
 
 const leaseMs = Number(process.argv[2] ?? 60_000);
 const mode = process.argv[3] ?? "once";

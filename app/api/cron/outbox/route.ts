@@ -1,6 +1,6 @@
 import { json, route } from "@/lib/http/route";
 import { requireCronSecret } from "@/lib/outbound/cron";
-import { drainOutbox } from "@/lib/outbound/drain";
+import { drainOutbox } from "@/lib/outbound/engine/drain";
 
 // For serverless hosts and system cron: one time-boxed drain (25 s), safe to run from many
 // instances at once (claims use FOR UPDATE SKIP LOCKED). Returns what it did.

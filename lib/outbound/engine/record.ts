@@ -2,8 +2,8 @@
 // states, and each webhook's health (folded in completion order) with its audit trail.
 import "server-only";
 import type postgres from "postgres";
-import { foldHealth, type Health } from "./health";
-import type { RetryDecision } from "./retry-policy";
+import { foldHealth, type Health } from "../health";
+import type { RetryDecision } from "../retry-policy";
 
 export type AttemptRecord = {
   deliveryId: string;

@@ -8,10 +8,10 @@ import { env } from "@/lib/env";
 import { claimDueDeliveries, parkClaimed, releaseDeliveries, type ClaimedDelivery, type LoadedTarget } from "./claim";
 import { ATTEMPT_TIMEOUT_MS, AttemptDeadline, sharedDispatcher, type Dispatcher } from "./dispatcher";
 import { recordAttempts, type AttemptRecord } from "./record";
-import { buildRequest } from "./request";
-import { nextAttempt } from "./retry-policy";
-import { enforceRetireDeadlines } from "./secrets";
-import { classifySlackResponse } from "./slack";
+import { buildRequest } from "../request";
+import { nextAttempt } from "../retry-policy";
+import { enforceRetireDeadlines } from "./secret-deadlines";
+import { classifySlackResponse } from "../slack";
 import { Wakeup } from "./wakeup";
 
 export type DrainOptions = {

@@ -8,8 +8,8 @@ import "server-only";
 import type postgres from "postgres";
 import { decrypt } from "@/lib/crypto/at-rest";
 import type { EventEnvelope } from "@/lib/events/catalog";
-import { openHeaders, type StoredCustomHeader } from "./custom-headers";
-import type { Target } from "./request";
+import { openHeaders, type StoredCustomHeader } from "../custom-headers";
+import type { Target } from "../request";
 
 export type ClaimedDelivery = {
   id: string;

@@ -6,9 +6,9 @@ import "server-only";
 import type { LookupFunction } from "node:net";
 import { Agent, type Dispatcher as UndiciDispatcher } from "undici";
 import { env } from "@/lib/env";
-import { classifyNetworkError, type NetworkErrorClass } from "./attempt-errors";
-import type { OutgoingRequest } from "./request";
-import { BlockedAddressError, checkWebhookUrl, guardedLookup } from "./ssrf";
+import { classifyNetworkError, type NetworkErrorClass } from "../attempt-errors";
+import type { OutgoingRequest } from "../request";
+import { BlockedAddressError, checkWebhookUrl, guardedLookup } from "../ssrf";
 
 export const CONNECT_TIMEOUT_MS = 5_000;
 export const ATTEMPT_TIMEOUT_MS = 15_000;
