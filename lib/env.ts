@@ -17,6 +17,8 @@ const encryptionKeys = z.string().check((ctx) => {
   }
 });
 
+export const logLevelSchema = z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info");
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z
@@ -32,6 +34,7 @@ export const envSchema = z.object({
   OUTBOX_WORKER: z.enum(["on", "off"]).default("on"),
   // Open live-update streams one user may hold per server process (each browser tab holds one).
   SSE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
+  LOG_LEVEL: logLevelSchema,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -54,4 +57,11 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** LOG_LEVEL alone: the logger starts before the rest of the environment is complete (the launcher). */
+export function logLevel(): z.infer<typeof logLevelSchema> {
+  const result = logLevelSchema.safeParse(process.env.LOG_LEVEL || undefined);
+  if (!result.success) throw new Error(`Invalid configuration:\n${formatEnvError(result.error)}`.replace("(env)", "LOG_LEVEL"));
+  return result.data;
 }
