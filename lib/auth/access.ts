@@ -7,6 +7,7 @@ import { projectMembers } from "@/db/schema";
 import { Forbidden, NotFound, Unauthorized } from "@/lib/http/errors";
 import { getToken } from "next-auth/jwt";
 import { env } from "@/lib/env";
+import { crossSiteRefusal } from "@/lib/http/origin";
 import { userForApiToken } from "./api-tokens";
 
 export type Role = "admin" | "member";
@@ -24,7 +25,11 @@ export async function currentActor(req?: Request): Promise<Actor | undefined> {
   // The session cookie is a JWT (next-auth's JWT strategy); it is named __Secure-… on HTTPS.
   const secureCookie = req.headers.get("cookie")?.includes(`${SECURE_PREFIX}authjs.session-token`) ?? false;
   const token = await getToken({ req, secret: env().AUTH_SECRET, secureCookie });
-  return typeof token?.uid === "string" ? { userId: token.uid, email: token.email ?? "", name: token.name ?? "" } : undefined;
+  if (typeof token?.uid !== "string") return undefined;
+  // The browser sends the cookie whoever made the page: refuse writes another site asked for.
+  const refusal = crossSiteRefusal(req.method, req.headers, [new URL(env().APP_URL).origin, new URL(req.url).origin]);
+  if (refusal) throw new Forbidden(`Refused ${refusal}: changes through a signed-in browser must come from Switchyard's own pages.`);
+  return { userId: token.uid, email: token.email ?? "", name: token.name ?? "" };
 }
 
 const SECURE_PREFIX = "__Secure-";

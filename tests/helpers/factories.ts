@@ -49,7 +49,7 @@ export async function call<P>(
   let body: string | undefined;
   if (opts.body !== undefined) {
     body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
-    headers.set("content-type", "application/json");
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
   const req = new NextRequest(new URL(opts.path ?? "/", "http://localhost:3000"), { method: opts.method ?? "GET", headers, body });
   const res = await handler(req, { params: Promise.resolve((opts.params ?? {}) as P) });

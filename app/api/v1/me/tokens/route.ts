@@ -14,8 +14,8 @@ export const GET = route(async (req) => {
 
 // The token itself is in this response only; Switchyard keeps its SHA-256 hash.
 export const POST = route(async (req) => {
-  const { name } = await parseBody(req, createTokenInput);
   const actor = await requireActor(req);
+  const { name } = await parseBody(req, createTokenInput);
   const { token, apiToken } = await createApiToken(actor.userId, name);
   return json({ api_token: apiToken, token }, 201);
 });

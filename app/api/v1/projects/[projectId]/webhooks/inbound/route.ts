@@ -5,8 +5,8 @@ import { createInboundWebhook, createInboundWebhookInput, deleteInboundWebhook }
 // → 201 {webhook, url, secret} for Jira/GitHub, {webhook, url, username} for Azure DevOps; shown once.
 export const POST = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
-  const input = await parseBody(req, createInboundWebhookInput);
   const actor = await requireProjectRole(req, projectId, "admin");
+  const input = await parseBody(req, createInboundWebhookInput);
   return json(await createInboundWebhook(actor, projectId, input), 201);
 });
 
