@@ -4,6 +4,8 @@
 // Webhook receivers in this file are http://127.0.0.1 addresses that are never dialled.
 process.env.WEBHOOKS_ALLOW_HTTP = "1";
 process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
+// Each webhook route's call gets a fresh webhook in the one matrix project: lift the per-project limit.
+process.env.MAX_WEBHOOKS_PER_PROJECT = "10000";
 
 import { readdirSync } from "node:fs";
 import path from "node:path";
