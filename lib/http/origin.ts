@@ -5,9 +5,14 @@
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** GET, HEAD, OPTIONS: methods that change nothing. */
+export function isSafeMethod(method: string): boolean {
+  return SAFE_METHODS.has(method.toUpperCase());
+}
+
 /** Why a cookie-authenticated request must be refused as cross-site, or undefined when it may go on. */
 export function crossSiteRefusal(method: string, headers: Headers, appOrigins: readonly string[]): string | undefined {
-  if (SAFE_METHODS.has(method.toUpperCase())) return undefined;
+  if (isSafeMethod(method)) return undefined;
   const site = headers.get("sec-fetch-site");
   // "none": the user started it (typed URL, bookmark); no other page can cause that value.
   if (site !== null && site !== "same-origin" && site !== "none") return `a ${site} request`;

@@ -11,7 +11,7 @@ import { createProject } from "@/lib/domain/projects";
 export async function makeUser(label = "user") {
   const email = `${label}-${randomBytes(4).toString("hex")}@example.test`;
   const user = await createUser({ email, password: "correct horse battery staple", name: label });
-  const { token } = await createApiToken(user.id, "tests");
+  const { token } = await createApiToken(user.id, { name: "tests" });
   return { ...user, token };
 }
 
