@@ -5,7 +5,7 @@
 import { useEffect, useSyncExternalStore } from "react";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { reconnectDelay } from "@/lib/realtime/backoff";
-import { applyToIssue, applyToList, type LiveIssue, type LiveIssueMessage } from "@/lib/realtime/issue-cache";
+import { applyToIssue, applyToPages, type LiveIssue, type LiveIssueMessage, type LoadedPages } from "@/lib/realtime/issue-cache";
 import { queryKeys } from "@/lib/query-keys";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
@@ -48,7 +48,7 @@ function onMessage(e: MessageEvent<string>) {
   }
   if (!msg.kind?.startsWith("issue.") || !msg.data?.issue) return;
   for (const client of tab.clients) {
-    client.setQueryData<LiveIssue[]>(queryKeys.issues(msg.project_id), (list) => applyToList(list, msg));
+    client.setQueryData<LoadedPages<LiveIssue>>(queryKeys.issues(msg.project_id), (pages) => applyToPages(pages, msg));
     const key = queryKeys.issue(msg.project_id, msg.data.issue.id);
     client.setQueryData<LiveIssue | null>(key, (one) => applyToIssue(one, msg));
     // The event shows at once; an open detail view then refetches for API-only fields (synced_at).
