@@ -18,7 +18,7 @@ type Project = Awaited<ReturnType<typeof makeProject>>;
 
 const lists = [
   { name: "issues", key: "issues", table: "issues", handler: issuesRoute.GET, make: (p: Project, n: number) => createIssue(p.admin.id, p.project.id, { title: `Issue ${n}` }) },
-  { name: "cases", key: "cases", table: "cases", handler: casesRoute.GET, make: (p: Project, n: number) => createCase(p.admin.id, p.project.id, { title: `Case ${n}` }) },
+  { name: "cases", key: "cases", table: "cases", handler: casesRoute.GET, make: (p: Project, n: number) => createCase(p.admin.id, p.project.id, { title: `Case ${n}`, description: "", priority: "medium" }) },
   { name: "test-runs", key: "test_runs", table: "test_runs", handler: testRunsRoute.GET, make: (p: Project, n: number) => createRun(TEST_RUN, p.admin.id, p.project.id, { name: `Run ${n}` }) },
   { name: "sessions", key: "sessions", table: "sessions", handler: sessionsRoute.GET, make: (p: Project, n: number) => createRun(SESSION, p.admin.id, p.project.id, { name: `Session ${n}` }) },
 ] as const;
