@@ -23,6 +23,8 @@ export const recoverInput = z.object({
     .refine((v) => Date.parse(v) <= Date.now(), "since: must not be in the future"),
 });
 export type RecoverInput = z.infer<typeof recoverInput>;
+/** The preview's query: `since` as for Recover itself, the last 24 hours when left out. */
+export const recoverPreviewQuery = z.object({ since: recoverInput.shape.since.default(() => new Date(Date.now() - 86_400_000).toISOString()) });
 
 /** The ids Recover would re-send (newest first, one more than the cap so "too many" is known). */
 function selection(webhookId: string, since: string): SQL {
