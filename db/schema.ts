@@ -55,6 +55,34 @@ export const projectMembers = pgTable(
 
 // read_only tokens may only use GET; a token with a project_id reaches that project alone.
 export const apiTokenAccess = pgEnum("api_token_access", ["read_only", "read_write"]);
+/**
+ * An email invited to a project before it has an account. The link's token is stored as a SHA-256
+ * hash only; it carries the invitation id so the hash is compared in constant time, not looked up.
+ * A pending invitation has neither accepted_at nor revoked_at, and expires_at in the future.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(), // inv_
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    email: text("email").notNull(), // lower-cased
+    role: projectRole("role").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    // At most one open invitation per email and project (inviting again replaces it).
+    uniqueIndex("invitations_open_email_idx").on(t.projectId, t.email).where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+    index("invitations_project_idx").on(t.projectId, t.createdAt.desc(), t.id.desc()),
+  ],
+);
 
 export const apiTokens = pgTable(
   "api_tokens",
@@ -101,7 +129,8 @@ export const auditLog = pgTable(
     details: jsonb("details").notNull().default({}), // ids and reasons only, never secrets
     createdAt: createdAt(),
   },
-  (t) => [index("audit_log_project_idx").on(t.projectId, t.createdAt)],
+  // The Audit log page pages newest first on (project_id, id): ids are assigned in insert order.
+  (t) => [index("audit_log_project_idx").on(t.projectId, t.createdAt), index("audit_log_project_id_idx").on(t.projectId, t.id.desc())],
 );
 
 // ── Test-management domain (the sources of events) ───────────────────────────
