@@ -1,8 +1,10 @@
 // The one wrapper every route handler goes through: typed errors and zod errors become
-// application/problem+json; anything unexpected is logged once (message only) and becomes a 500.
+// application/problem+json; anything unexpected is logged once (with its stack) and becomes a 500.
+// Every request leaves one log line with its request id (also sent back as x-request-id).
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { BadRequest, HttpError, Invalid, type FieldError } from "./errors";
+import { logRequest } from "./request-log";
 
 type Ctx<P> = { params: Promise<P> };
 type Handler<P> = (req: NextRequest, ctx: Ctx<P>) => Promise<Response>;
@@ -15,7 +17,7 @@ export function problem(status: number, title: string, detail: string, errors?: 
 }
 
 export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
-  return async (req, ctx) => {
+  return (req, ctx) => logRequest(req, ctx?.params as Promise<Record<string, string>> | undefined, async (log) => {
     try {
       return await handler(req, ctx);
     } catch (err) {
@@ -24,10 +26,10 @@ export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P
         const errors = fieldErrors(err);
         return problem(422, "Unprocessable Content", summarize(errors), errors);
       }
-      console.error(`[api] ${req.method} ${new URL(req.url).pathname} failed:`, err instanceof Error ? err.message : err);
+      log.error({ err }, "request failed");
       return problem(500, "Internal Server Error", "Something went wrong on our side. Try again in a moment.");
     }
-  };
+  });
 }
 
 export function json(body: unknown, status = 200, headers?: HeadersInit): Response {

@@ -15,6 +15,7 @@ import { verifyBasicAuth, verifyHubSignature } from "./signatures";
 import { findIssueByExternalKey } from "@/lib/domain/issues";
 import { applySync, issueLockKey, type SyncTarget } from "./sync";
 import { planSync } from "./sync-plan";
+import { logger } from "@/lib/logger";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -38,8 +39,8 @@ export async function receiveWebhook(token: string, req: Request): Promise<Respo
     if (!webhook) return notFound();
     return await receiveFor(webhook, req);
   } catch (err) {
-    // The URL token is a credential: log failures with it redacted (route() would log the full path).
-    console.error(`[inbound] receipt for /api/webhooks/••••${token.slice(-4)} failed:`, err instanceof Error ? err.message : err);
+    // The URL token is a credential: the line names the token only by its last four characters.
+    logger.error({ err, inbound_token_hint: token.slice(-4) }, "inbound receipt failed");
     return problem(500, "Internal Server Error", "The receipt could not be processed; the tracker will retry.");
   }
 }

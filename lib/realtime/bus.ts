@@ -8,6 +8,7 @@ import { inArray } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
 import { liveEvents } from "@/db/schema";
 import { LIVE_CHANNEL } from "./publish";
+import { logger } from "@/lib/logger";
 
 export type LiveEvent = { id: number; projectId: string; kind: string; payload: unknown };
 export type Subscriber = { projectIds: ReadonlySet<string>; deliver(event: LiveEvent): void; resync(): void };
@@ -68,7 +69,7 @@ async function flush(b: Bus) {
       }
     }
   } catch (err) {
-    console.error("[live] reading live events failed:", err instanceof Error ? err.message : err);
+    logger.error({ err }, "reading live events failed");
     for (const s of b.subscribers) s.resync();
   } finally {
     b.flushing = false;

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { TooManyRequests } from "@/lib/http/errors";
 import { latestLiveEventId, liveEventsAfter, subscribeLive, type LiveEvent } from "./bus";
 import { HEARTBEAT_MS, MAX_REPLAY, sseComment, sseEvent, sseReset, sseRetry } from "./sse-format";
+import { logger } from "@/lib/logger";
 
 const g = globalThis as unknown as { switchyardStreamsPerUser?: Map<string, number> };
 const openStreams = () => (g.switchyardStreamsPerUser ??= new Map());
@@ -107,7 +108,7 @@ export function openLiveStream(opts: { userId: string; projectIds: string[]; las
         buffer.splice(0).forEach(send);
         write(sseComment("connected"));
       } catch (err) {
-        console.error("[live] stream setup failed:", err instanceof Error ? err.message : err);
+        logger.error({ err, user_id: opts.userId }, "live stream setup failed");
         close();
       }
     },
