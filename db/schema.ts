@@ -374,6 +374,9 @@ export const deliveries = pgTable(
     index("deliveries_inbound_digest_idx")
       .on(t.requestDigest, t.inboundWebhookId)
       .where(sql`direction = 'inbound'`),
+    // Retention deletes an event once no delivery refers to it: the check and the foreign key's cascade
+    // both look deliveries up by event, which without this index is a scan of the table per event.
+    index("deliveries_event_idx").on(t.eventId),
   ],
 );
 
@@ -413,4 +416,28 @@ export const liveEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("live_events_project_idx").on(t.projectId, t.id)],
+);
+
+// Notices for a project's admins about the hub itself (a webhook degraded or disabled, an inbound
+// webhook failing…), written in the same transaction as the transition they report.
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(), // ntf_
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(), // the operational event type, e.g. webhook.disabled
+    subjectId: text("subject_id"), // the webhook it is about
+    message: text("message").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
+  ],
 );

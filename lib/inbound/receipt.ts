@@ -8,6 +8,7 @@ import { db, type Executor, type Tx } from "@/db/client";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { problem, json } from "@/lib/http/route";
 import { newId } from "@/lib/ids";
+import { noteRejection } from "./failing";
 import { findInboundWebhookByToken, forgetReceivingWebhook, type ReceivingWebhook } from "./inbound-webhooks";
 import { parseGuardedJson } from "./json-guard";
 import { adapters } from "./providers";
@@ -116,7 +117,12 @@ export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promi
 
 /** Records a rejected receipt and answers with `response`, or 404 if the token is gone meanwhile. */
 async function reject(webhook: ReceivingWebhook, r: Omit<Recorded, "outcome">, response: Response): Promise<Response> {
-  return (await recordReceipt(db(), webhook, { ...r, outcome: "rejected" })) ? response : gone(webhook);
+  const recorded = await db().transaction(async (tx) => {
+    const row = await recordReceipt(tx, webhook, { ...r, outcome: "rejected" });
+    if (row) await noteRejection(tx, webhook, r.reason ?? "rejected");
+    return row;
+  });
+  return recorded ? response : gone(webhook);
 }
 
 /** The token was rotated or the webhook removed after this process cached it. */
