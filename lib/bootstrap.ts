@@ -12,6 +12,7 @@ export async function bootServer(): Promise<void> {
     await migrateDatabase(config.DATABASE_URL);
     if (config.SEED_DEMO) await seedDemo();
     if (config.OUTBOX_WORKER === "on") (await import("@/lib/outbound/engine/worker")).runOutboxWorkerUntilShutdown();
+    if (config.OUTBOX_WORKER === "on") (await import("@/lib/retention/loop")).startRetentionLoop();
   } catch (err) {
     logger.fatal({ err }, "Switchyard cannot start");
     process.exit(1);
