@@ -5,7 +5,7 @@ export type OutboundWebhook = OutboundWebhookJson;
 export type WebhooksResponse = { inbound: unknown; outbound: OutboundWebhook[] };
 
 export type DeliveryRow = DeliveryJson;
-export type DeliveriesPage = { deliveries: DeliveryRow[]; next_cursor: string | null };
+export type DeliveriesPage = { deliveries: DeliveryRow[]; next_cursor: string | null; retention_days: number };
 
 export type DeliveryAttempt = {
   n: number;

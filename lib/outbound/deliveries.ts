@@ -4,6 +4,7 @@ import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
+import { env } from "@/lib/env";
 import { deliveries, deliveryAttempts, events, inboundWebhooks, outboundWebhooks } from "@/db/schema";
 import type { EventEnvelope } from "@/lib/events/catalog";
 import { Invalid, NotFound } from "@/lib/http/errors";
@@ -68,7 +69,7 @@ const listColumns = {
   updatedAt: deliveries.updatedAt,
 };
 
-export async function listDeliveries(projectId: string, q: ListDeliveriesQuery): Promise<{ deliveries: DeliveryJson[]; next_cursor: string | null }> {
+export async function listDeliveries(projectId: string, q: ListDeliveriesQuery): Promise<{ deliveries: DeliveryJson[]; next_cursor: string | null; retention_days: number }> {
   const where: SQL[] = [eq(deliveries.projectId, projectId)];
   if (q.direction) where.push(eq(deliveries.direction, q.direction));
   if (q.status) where.push(statusFilter(q.status));
@@ -95,6 +96,8 @@ export async function listDeliveries(projectId: string, q: ListDeliveriesQuery):
   return {
     deliveries: page.map(presentDelivery),
     next_cursor: rows.length > q.limit && last ? encodeCursor(last.cursorAt, last.id) : null,
+    // How long finished deliveries are kept (lib/retention), for the tab to say so.
+    retention_days: env().RETENTION_DAYS,
   };
 }
 
