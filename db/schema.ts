@@ -418,7 +418,8 @@ export const deliveries = pgTable(
       .where(sql`status in ('failed', 'dead', 'paused')`),
     // Partial: only replays have replay_of, and every delivery write would otherwise maintain it.
     index("deliveries_replay_of_idx").on(t.replayOf).where(sql`replay_of is not null`),
-    // Search by event id (= webhook-id); delivery ids are the primary key.
+    // Search by event id (= webhook-id; delivery ids are the primary key), and retention: an event is
+    // deleted once no delivery refers to it, a lookup by event for the check and the cascade alike.
     index("deliveries_event_idx").on(t.eventId),
     // Recover: a webhook's failed and dead deliveries since a time, however many succeeded around them.
     index("deliveries_recover_idx")
@@ -480,4 +481,28 @@ export const liveEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("live_events_project_idx").on(t.projectId, t.id)],
+);
+
+// Notices for a project's admins about the hub itself (a webhook degraded or disabled, an inbound
+// webhook failing…), written in the same transaction as the transition they report.
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(), // ntf_
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(), // the operational event type, e.g. webhook.disabled
+    subjectId: text("subject_id"), // the webhook it is about
+    message: text("message").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
+  ],
 );

@@ -47,6 +47,7 @@ import * as sessionComplete from "@/app/api/v1/projects/[projectId]/sessions/[ru
 import * as sessionDuplicate from "@/app/api/v1/projects/[projectId]/sessions/[runId]/duplicate/route";
 import * as tokensRoute from "@/app/api/v1/me/tokens/route";
 import * as tokenRoute from "@/app/api/v1/me/tokens/[tokenId]/route";
+import * as notificationsRoute from "@/app/api/v1/me/notifications/route";
 import * as webhooksRoute from "@/app/api/v1/projects/[projectId]/webhooks/route";
 import * as outboundRoute from "@/app/api/v1/projects/[projectId]/webhooks/outbound/route";
 import * as outboundOne from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/route";
@@ -135,6 +136,8 @@ const ROUTES: RouteCase[] = [
     params: async (_f, caller) => ({ tokenId: (await createApiToken(caller.id, { name: "to revoke" })).apiToken.id }),
     needs: "user",
   },
+  { name: "GET /me/notifications", handler: notificationsRoute.GET, method: "GET", needs: "user" },
+  { name: "POST /me/notifications", handler: notificationsRoute.POST, method: "POST", body: { all: true }, needs: "user" },
   { name: "GET /projects/{p}", handler: projectRoute.GET, method: "GET", params: project, needs: "member" },
   { name: "PATCH /projects/{p}", handler: projectRoute.PATCH, method: "PATCH", params: project, body: { name: "Renamed" }, needs: "admin" },
   { name: "GET /projects/{p}/members", handler: membersRoute.GET, method: "GET", params: project, needs: "member" },
