@@ -11,6 +11,7 @@ export async function bootServer(): Promise<void> {
     await migrateDatabase(config.DATABASE_URL);
     if (config.SEED_DEMO) await seedDemo();
     if (config.OUTBOX_WORKER === "on") (await import("@/lib/outbound/engine/worker")).runOutboxWorkerUntilShutdown();
+    if (config.OUTBOX_WORKER === "on") (await import("@/lib/inbound/sync-loop")).runTrackerSyncLoopUntilShutdown();
   } catch (err) {
     console.error(`Switchyard cannot start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
