@@ -59,6 +59,7 @@ import * as outboundExtend from "@/app/api/v1/projects/[projectId]/webhooks/outb
 import * as inboundRoute from "@/app/api/v1/projects/[projectId]/webhooks/inbound/route";
 import * as inboundRotate from "@/app/api/v1/projects/[projectId]/webhooks/inbound/rotate/route";
 import * as inboundTest from "@/app/api/v1/projects/[projectId]/webhooks/inbound/test/route";
+import * as inboundHealth from "@/app/api/v1/projects/[projectId]/webhooks/inbound/health/route";
 import * as integrationRoute from "@/app/api/v1/projects/[projectId]/integration/route";
 import * as integrationCredential from "@/app/api/v1/projects/[projectId]/integration/credential/route";
 import * as integrationSync from "@/app/api/v1/projects/[projectId]/integration/sync/route";
@@ -224,6 +225,7 @@ function webhookRoutes(): RouteCase[] {
     { name: "PUT /projects/{p}/integration", handler: integrationRoute.PUT, method: "PUT", params: project, body: GITHUB, needs: "admin" },
     { name: "DELETE /projects/{p}/integration", handler: integrationRoute.DELETE, method: "DELETE", params: () => inbound(false), needs: "admin" },
     ...trackerRoutes(),
+    { name: `GET ${w}/inbound/health`, handler: inboundHealth.GET, method: "GET", params: () => inbound(true), needs: "admin" },
     { name: "GET /projects/{p}/deliveries", handler: deliveriesRoute.GET, method: "GET", params: project, needs: "admin" },
     { name: "GET /projects/{p}/deliveries/{d}", handler: deliveryRoute.GET, method: "GET", params: freshDelivery, needs: "admin" },
     { name: "POST /projects/{p}/deliveries/{d}/replay", handler: deliveryReplay.POST, method: "POST", params: freshDelivery, needs: "admin" },
