@@ -58,6 +58,6 @@ describe("azure devops adapter", () => {
   });
 
   it("reads the delivery id from the body's id", () => {
-    expect(azureDevops.deliveryId(fixture("workitem.created.json"), none)).toBe("1b2c3d4e-0000-4000-8000-0000000000a1");
+    expect(azureDevops.deliveryId(fixture("workitem.created.json"), none)).toEqual({ ok: true, value: "1b2c3d4e-0000-4000-8000-0000000000a1" });
   });
 });

@@ -61,7 +61,7 @@ describe("github adapter", () => {
   });
 
   it("reads the delivery id and event name from the headers", () => {
-    expect(github.deliveryId({}, headers("issues", "abc"))).toBe("abc");
+    expect(github.deliveryId({}, headers("issues", "abc"))).toEqual({ ok: true, value: "abc" });
     expect(github.eventName({}, headers("issues"))).toBe("issues");
   });
 });

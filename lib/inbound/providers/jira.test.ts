@@ -45,6 +45,6 @@ describe("jira adapter", () => {
   });
 
   it("reads the delivery id from X-Atlassian-Webhook-Identifier", () => {
-    expect(jira.deliveryId({}, new Headers({ "x-atlassian-webhook-identifier": "42-1" }))).toBe("42-1");
+    expect(jira.deliveryId({}, new Headers({ "x-atlassian-webhook-identifier": "42-1" }))).toEqual({ ok: true, value: "42-1" });
   });
 });
