@@ -11,6 +11,7 @@ import { issues } from "@/db/schema";
 import type { Issue } from "@/lib/domain/issues";
 import { logger } from "@/lib/logger";
 import { requireSyncableIntegration, type SyncableIntegration } from "./integrations";
+import { adapters } from "./providers";
 import type { NormalizedIssueEvent } from "./providers/normalized";
 import { advanceWatermark, alreadyApplied, budgetExhausted, runStatus, SYNC_LIMITS, type StopReason, type SyncLimits } from "./reconcile-plan";
 import { applySync, issueLockKey, type SyncTarget } from "./sync";
@@ -37,11 +38,18 @@ export async function syncIntegration(projectId: string, trigger: SyncTrigger, s
     const target = await syncTarget(integration);
     const client = trackerClient(integration.provider, integration.config, integration.credential);
     let pages = 0;
+    const adapter = adapters[integration.provider];
     for await (const page of client.changed(watermark, { pageSize: limits.pageSize, maxItems: limits.maxIssues })) {
       pages++;
       tally.fetched += page.events.length + page.unreadable.length;
       for (const problem of page.unreadable) note(tally, problem);
-      await applyEvents(target, page.events, tally);
+      // The queries name the integration's repository / project; the receipt's scope check still holds.
+      const inScope = page.events.filter((e) => {
+        const outside = adapter.outOfScope(e, integration.config);
+        if (outside) note(tally, `${e.key}: ${outside}`);
+        return !outside;
+      });
+      await applyEvents(target, inScope, tally);
       for (const e of page.events) seen.add(e.key);
       watermark = advanceWatermark(watermark, page.events);
       if (page.rateLimitedUntil) rateLimitedUntil = page.rateLimitedUntil;
@@ -155,7 +163,7 @@ async function sweepDeleted(target: SyncTarget, integration: SyncableIntegration
   const keys = candidates.map((c) => c.key!).filter((k) => !seen.has(k));
   if (!keys.length) return;
   const gone = new Set(await client.missing(keys));
-  const deletions: NormalizedIssueEvent[] = [...gone].map((key) => ({ action: "delete", key, title: "", state: "closed", url: null, labels: [], assignee: null, updatedAt: null, rev: null, sentinel: false }));
+  const deletions: NormalizedIssueEvent[] = [...gone].map((key) => ({ action: "delete", key, title: "", state: "closed", url: null, labels: [], assignee: null, updatedAt: null, rev: null, sentinel: false, scope: { project: null } }));
   await applyEvents(target, deletions, tally);
   const present = keys.filter((k) => !gone.has(k));
   if (present.length) {

@@ -261,6 +261,7 @@ function adoWorkItem(base: string, i: FakeIssue) {
     rev: i.rev,
     fields: {
       "System.Id": Number(i.key),
+      "System.TeamProject": ADO_PROJECT,
       "System.Title": i.title,
       "System.State": { open: "New", in_progress: "Active", closed: "Closed" }[i.state],
       ...(i.labels.length ? { "System.Tags": i.labels.join("; ") } : {}),

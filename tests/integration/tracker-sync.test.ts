@@ -129,8 +129,7 @@ describe.each(["github", "jira", "azure_devops"] as const)("%s", (provider) => {
 
   it("pages through results", async () => {
     const { project, admin, s } = await connected(provider);
-    const base = Number(s.keys[0].replace(/\D/g, ""));
-    for (let n = 0; n < 25; n++) tracker.change(s.tracker, s.localKey(String(base + n)).replace(`${GITHUB_REPO}#`, ""));
+    for (let n = 0; n < 25; n++) tracker.change(s.tracker, s.keys[0].replace(/\d+$/, (d) => String(Number(d) + n)));
     tracker.requests.length = 0;
     const run = await syncIntegration(project.id, "manual", admin.id, { ...SYNC_LIMITS, pageSize: 10 });
     expect(run).toMatchObject({ status: "succeeded", fetched: 25, imported: 25 });
@@ -153,7 +152,7 @@ describe.each(["github", "jira", "azure_devops"] as const)("%s", (provider) => {
 
   it("stops at a rate limit, records until when, and the next run continues", async () => {
     const { project, admin, s } = await connected(provider);
-    for (let n = 0; n < 30; n++) tracker.change(s.tracker, provider === "jira" ? `QA-${n + 1}` : String(provider === "github" ? n + 1 : 100 + n));
+    for (let n = 0; n < 30; n++) tracker.change(s.tracker, s.keys[0].replace(/\d+$/, (d) => String(Number(d) + n)));
     tracker.quota = provider === "azure_devops" ? 2 : 1; // ADO: the WIQL call and one batch
     tracker.rateLimitReset = new Date(Date.now() + 30 * 60_000);
     const limited = await syncIntegration(project.id, "manual", admin.id, { ...SYNC_LIMITS, pageSize: 10 });

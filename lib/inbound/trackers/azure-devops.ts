@@ -10,7 +10,7 @@ import { baseUrl, pageOf, type TrackerClient, type TrackerCredential } from "./t
 
 const API_VERSION = "7.1";
 const BATCH = 200;
-const FIELDS = ["System.Id", "System.Title", "System.State", "System.Tags", "System.AssignedTo", "System.ChangedDate"];
+const FIELDS = ["System.Id", "System.TeamProject", "System.Title", "System.State", "System.Tags", "System.AssignedTo", "System.ChangedDate"];
 
 /** WIQL for the project's work items changed at or after `since` (ISO with timePrecision=true), oldest first. */
 export function changedWiql(since: Date | null): string {
