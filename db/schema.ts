@@ -336,8 +336,11 @@ export const events = pgTable(
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
-    // The full envelope delivered to receivers ({id, type, created_at, project, data}).
-    payload: jsonb("payload").notNull(),
+    // The envelope ({id, type, created_at, project, data}) as the exact text signed and sent, written once
+    // by emit(): every attempt, replay and Send Test sends these bytes, and the Deliveries drawer shows them.
+    // Not jsonb, which reorders keys and whitespace (a copied payload would not verify). No query reads
+    // inside an envelope, so there is no jsonb copy; add one beside it if a query ever needs one.
+    body: text("body").notNull(),
     createdAt: createdAt(),
   },
   (t) => [index("events_project_idx").on(t.projectId, t.createdAt)],
@@ -375,6 +378,10 @@ export const deliveries = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
     replayOf: text("replay_of"),
+    // Send Test: one attempt, never retried, and it does not move the webhook's health (DESIGN 6.5).
+    test: boolean("test").notNull().default(false),
+    // Inbound: the tracker, kept on the row so it stays labelled after its webhook is replaced.
+    inboundProvider: issueProvider("inbound_provider"),
     requestDigest: text("request_digest"), // inbound: sha-256 of the body (never the body)
     providerDeliveryId: text("provider_delivery_id"), // inbound: X-GitHub-Delivery etc.
     lastStatusCode: integer("last_status_code"),
@@ -400,6 +407,12 @@ export const deliveries = pgTable(
       .where(sql`status in ('failed', 'dead', 'paused')`),
     // Partial: only replays have replay_of, and every delivery write would otherwise maintain it.
     index("deliveries_replay_of_idx").on(t.replayOf).where(sql`replay_of is not null`),
+    // Search by event id (= webhook-id); delivery ids are the primary key.
+    index("deliveries_event_idx").on(t.eventId),
+    // Recover: a webhook's failed and dead deliveries since a time, however many succeeded around them.
+    index("deliveries_recover_idx")
+      .on(t.outboundWebhookId, t.createdAt)
+      .where(sql`status in ('failed', 'dead')`),
     // Each webhook card's "N deliveries parked": counts only parked rows, however long the history.
     index("deliveries_parked_idx")
       .on(t.outboundWebhookId)
@@ -435,6 +448,10 @@ export const deliveryAttempts = pgTable(
     // headers: the Deliveries tab rebuilds them, redacted (recordedRequestHeaders in lib/outbound/request.ts).
     customHeaderNames: text("custom_header_names").array().notNull().default(sql`'{}'`),
     responseExcerpt: text("response_excerpt"), // ≤ 4 KB
+    // The response's headers, capped (lib/outbound/response-headers.ts); null when there was no response.
+    responseHeaders: jsonb("response_headers"),
+    // Slack only: the Block Kit message sent. Generic bodies are the event's body (events.body).
+    requestBody: text("request_body"),
   },
   (t) => [primaryKey({ columns: [t.deliveryId, t.n] })],
 );

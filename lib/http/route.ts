@@ -7,10 +7,10 @@ import { BadRequest, HttpError, Invalid, type FieldError } from "./errors";
 type Ctx<P> = { params: Promise<P> };
 type Handler<P> = (req: NextRequest, ctx: Ctx<P>) => Promise<Response>;
 
-export function problem(status: number, title: string, detail: string, errors?: FieldError[]): Response {
+export function problem(status: number, title: string, detail: string, errors?: FieldError[], headers?: Record<string, string>): Response {
   return new Response(JSON.stringify({ type: "about:blank", title, status, detail, ...(errors ? { errors } : {}) }), {
     status,
-    headers: { "content-type": "application/problem+json" },
+    headers: { ...headers, "content-type": "application/problem+json" },
   });
 }
 
@@ -19,7 +19,7 @@ export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P
     try {
       return await handler(req, ctx);
     } catch (err) {
-      if (err instanceof HttpError) return problem(err.status, err.title, err.message, err.errors);
+      if (err instanceof HttpError) return problem(err.status, err.title, err.message, err.errors, err.headers);
       if (err instanceof z.ZodError) {
         const errors = fieldErrors(err);
         return problem(422, "Unprocessable Content", summarize(errors), errors);

@@ -217,9 +217,9 @@ async function recordReceipt(ex: Executor, webhook: ReceivingWebhook, r: Recorde
   // Rejected receipts keep no delivery id, so the tracker's corrected retry is not a "duplicate".
   const providerDeliveryId = r.outcome === "rejected" ? null : (r.providerDeliveryId ?? null);
   const rows = await ex.execute(sql`
-    insert into deliveries (id, project_id, direction, inbound_webhook_id, event_type, status, outcome, outcome_reason,
+    insert into deliveries (id, project_id, direction, inbound_webhook_id, inbound_provider, event_type, status, outcome, outcome_reason,
                             attempts, request_digest, provider_delivery_id, last_status_code)
-    select ${id}, w.project_id, 'inbound', w.id, ${eventName}, ${r.outcome === "rejected" ? "failed" : "succeeded"}, ${r.outcome}, ${reason},
+    select ${id}, w.project_id, 'inbound', w.id, w.provider, ${eventName}, ${r.outcome === "rejected" ? "failed" : "succeeded"}, ${r.outcome}, ${reason},
            1, ${r.digest ?? null}, ${providerDeliveryId}, ${r.status}
     from inbound_webhooks w where w.id = ${webhook.id} and w.token_hash = ${webhook.tokenHash}
     returning id`);

@@ -10,7 +10,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { outboundWebhooks, projectMembers } from "@/db/schema";
+import { deliveries, outboundWebhooks, projectMembers } from "@/db/schema";
 import type { ProjectActor } from "@/lib/auth/access";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createCase } from "@/lib/domain/cases";
@@ -67,6 +67,9 @@ import * as deliveriesRoute from "@/app/api/v1/projects/[projectId]/deliveries/r
 import * as deliveryRoute from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/route";
 import * as deliveryReplay from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/replay/route";
 import * as deliveriesReplay from "@/app/api/v1/projects/[projectId]/deliveries/replay/route";
+import * as deliveryRetry from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/retry/route";
+import * as deliveryCancel from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/cancel/route";
+import * as outboundRecover from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/recover/route";
 import { call, makeProject, makeUser } from "../helpers/factories";
 import { FAKE_CREDENTIALS, FakeTracker, GITHUB_REPO } from "../helpers/fake-tracker";
 
@@ -99,6 +102,12 @@ const hook = async (prepare?: (webhookId: string) => Promise<unknown>) => {
   return { ...project(), webhookId };
 };
 const freshDelivery = async () => ({ ...project(), deliveryId: (await sendTestDelivery(adminActor(), f.project.id, await freshWebhook())).id });
+/** A delivery whose attempt failed and that waits for its retry (what Retry now and Cancel act on). */
+const failedDelivery = async () => {
+  const params = await freshDelivery();
+  await db().update(deliveries).set({ status: "failed", attempts: 1 }).where(eq(deliveries.id, params.deliveryId));
+  return params;
+};
 /** The project with a GitHub integration and, when `withWebhook`, exactly one inbound webhook (or none). */
 async function inbound(withWebhook: boolean) {
   await setIntegration({ userId: f.admin.id }, f.project.id, GITHUB);
@@ -202,7 +211,7 @@ function webhookRoutes(): RouteCase[] {
     { name: `PATCH ${w}/outbound/{w}`, handler: outboundOne.PATCH, method: "PATCH", params: () => hook(), body: { name: "Renamed hook" }, needs: "admin" },
     { name: `DELETE ${w}/outbound/{w}`, handler: outboundOne.DELETE, method: "DELETE", params: () => hook(), needs: "admin" },
     { name: `PUT ${w}/outbound/{w}/events/{type}`, handler: outboundEvent.PUT, method: "PUT", params: async () => ({ ...(await hook()), type: "issue.updated" }), needs: "admin" },
-    { name: `DELETE ${w}/outbound/{w}/events/{type}`, handler: outboundEvent.DELETE, method: "DELETE", params: async () => ({ ...(await hook()), type: "case.created" }), needs: "admin" },
+    { name: `DELETE ${w}/outbound/{w}/events/{type}`, handler: outboundEvent.DELETE, method: "DELETE", params: async () => ({ ...(await hook()), type: "issue.updated" }), needs: "admin" },
     { name: `POST ${w}/outbound/{w}/test`, handler: outboundTest.POST, method: "POST", params: () => hook(), needs: "admin" },
     {
       name: `POST ${w}/outbound/{w}/enable`,
@@ -230,6 +239,10 @@ function webhookRoutes(): RouteCase[] {
     { name: "GET /projects/{p}/deliveries/{d}", handler: deliveryRoute.GET, method: "GET", params: freshDelivery, needs: "admin" },
     { name: "POST /projects/{p}/deliveries/{d}/replay", handler: deliveryReplay.POST, method: "POST", params: freshDelivery, needs: "admin" },
     { name: "POST /projects/{p}/deliveries/replay", handler: deliveriesReplay.POST, method: "POST", params: project, body: undefined, needs: "admin" },
+    { name: "POST /projects/{p}/deliveries/{d}/retry", handler: deliveryRetry.POST, method: "POST", params: failedDelivery, needs: "admin" },
+    { name: "POST /projects/{p}/deliveries/{d}/cancel", handler: deliveryCancel.POST, method: "POST", params: failedDelivery, needs: "admin" },
+    { name: `GET ${w}/outbound/{w}/recover`, handler: outboundRecover.GET, method: "GET", params: () => hook(), needs: "admin" },
+    { name: `POST ${w}/outbound/{w}/recover`, handler: outboundRecover.POST, method: "POST", params: () => hook(), body: { since: new Date(Date.now() - 3_600_000).toISOString() }, needs: "admin" },
   ];
 }
 

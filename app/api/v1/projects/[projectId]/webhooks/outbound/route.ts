@@ -4,8 +4,8 @@ import { createOutboundWebhook, createOutboundWebhookInput } from "@/lib/outboun
 
 export const POST = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
-  const input = await parseBody(req, createOutboundWebhookInput);
   const actor = await requireProjectRole(req, projectId, "admin");
+  const input = await parseBody(req, createOutboundWebhookInput);
   const { webhook, secret } = await createOutboundWebhook(actor, projectId, input);
   return json({ webhook, secret }, 201);
 });
