@@ -35,6 +35,8 @@ export const envSchema = z.object({
   // Open live-update streams one user may hold per server process (each browser tab holds one).
   SSE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
   LOG_LEVEL: logLevelSchema,
+  // Outbound webhooks one project may hold (each is a fan-out target of every event it subscribes to).
+  MAX_WEBHOOKS_PER_PROJECT: z.coerce.number().int().min(1).max(10_000).default(25),
   // Minutes between periodic tracker syncs of each integration with an API credential; 0 turns them off.
   TRACKER_SYNC_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
 });
