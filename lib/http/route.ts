@@ -1,7 +1,10 @@
 // The one wrapper every route handler goes through: typed errors and zod errors become
-// application/problem+json; anything unexpected is logged once (message only) and becomes a 500.
+// application/problem+json; the database being unreachable becomes a prompt 503 with Retry-After
+// (logged once per outage, by db/guarded-sql.ts); anything else unexpected is logged once (message
+// only) and becomes a 500.
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/db/unavailable";
 import { BadRequest, HttpError, Invalid, type FieldError } from "./errors";
 
 type Ctx<P> = { params: Promise<P> };
@@ -14,6 +17,16 @@ export function problem(status: number, title: string, detail: string, errors?: 
   });
 }
 
+/** Seconds a client should wait before retrying while the database is unreachable (it reconnects within 2 s). */
+export const RETRY_AFTER_SECONDS = 5;
+
+/** 503 for a request that failed because the database is unreachable: clients and trackers retry. */
+export function unavailable(): Response {
+  const res = problem(503, "Service Unavailable", "The database is unreachable right now. Try again in a few seconds.");
+  res.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
+  return res;
+}
+
 export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
   return async (req, ctx) => {
     try {
@@ -24,6 +37,7 @@ export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P
         const errors = fieldErrors(err);
         return problem(422, "Unprocessable Content", summarize(errors), errors);
       }
+      if (isDatabaseUnavailable(err)) return unavailable();
       console.error(`[api] ${req.method} ${new URL(req.url).pathname} failed:`, err instanceof Error ? err.message : err);
       return problem(500, "Internal Server Error", "Something went wrong on our side. Try again in a moment.");
     }

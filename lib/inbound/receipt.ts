@@ -6,7 +6,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type Executor, type Tx } from "@/db/client";
 import { sha256Hex } from "@/lib/crypto/tokens";
-import { problem, json } from "@/lib/http/route";
+import { isDatabaseUnavailable } from "@/db/unavailable";
+import { problem, json, unavailable } from "@/lib/http/route";
 import { newId } from "@/lib/ids";
 import { findInboundWebhookByToken, forgetReceivingWebhook, type ReceivingWebhook } from "./inbound-webhooks";
 import { parseGuardedJson } from "./json-guard";
@@ -38,6 +39,8 @@ export async function receiveWebhook(token: string, req: Request): Promise<Respo
     if (!webhook) return notFound();
     return await receiveFor(webhook, req);
   } catch (err) {
+    // 503, never 410: trackers retry on it (Azure DevOps disables a subscription on 410).
+    if (isDatabaseUnavailable(err)) return unavailable();
     // The URL token is a credential: log failures with it redacted (route() would log the full path).
     console.error(`[inbound] receipt for /api/webhooks/••••${token.slice(-4)} failed:`, err instanceof Error ? err.message : err);
     return problem(500, "Internal Server Error", "The receipt could not be processed; the tracker will retry.");

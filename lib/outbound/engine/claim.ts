@@ -6,6 +6,7 @@
 // and send. Settling clears the lease; only the claim that is still current may settle (record.ts).
 import "server-only";
 import type postgres from "postgres";
+import { withConnection } from "@/db/guarded-sql";
 import { decrypt } from "@/lib/crypto/at-rest";
 import type { EventEnvelope } from "@/lib/events/catalog";
 import { openHeaders, type StoredCustomHeader } from "../custom-headers";
@@ -23,13 +24,14 @@ export type Claim = { deliveries: ClaimedDelivery[]; targets: Map<string, Loaded
 /**
  * Claims up to `limit` due deliveries, with their event payloads and their webhooks' targets. Two
  * round trips on one connection: the claim, then both reads together (pipelined in one write).
+ * Bounded (db/guarded-sql.ts): a claim whose answer never comes fails instead of holding the drain;
+ * its rows, if the update committed, are taken again when their lease ends.
  */
 export async function claimDueDeliveries(
   sql: postgres.Sql,
   opts: { limit: number; leaseMs: number; excludeWebhooks?: string[] },
 ): Promise<Claim> {
-  const conn = await sql.reserve();
-  try {
+  return withConnection(sql, async (conn) => {
     const rows = await conn<{ id: string; outbound_webhook_id: string; event_id: string; attempts: number }[]>`
       with due as (
         select id from deliveries
@@ -54,10 +56,10 @@ export async function claimDueDeliveries(
     const byId = new Map(events.map((e) => [e.id, e.payload]));
     const deliveries = rows.map((r) => ({ id: r.id, webhookId: r.outbound_webhook_id, attempt: r.attempts, event: byId.get(r.event_id)! }));
     return { deliveries, targets };
-  } finally {
-    conn.release();
-  }
+  }, CLAIM_DEADLINE_MS);
 }
+
+const CLAIM_DEADLINE_MS = 10_000;
 
 /** Hands claimed rows back untouched (e.g. their webhook is at its in-flight cap). */
 export async function releaseDeliveries(sql: postgres.Sql, ids: string[]): Promise<void> {

@@ -1,18 +1,18 @@
 // Sends one attempt over undici keep-alive pools (one per origin, shared by every drain cycle of the
 // process). Connect timeout 5 s, whole attempt 15 s, no redirects followed, the response read stops
-// at 4 KB. The URL is re-checked before each send and the resolved IP at connect time; the socket
+// at 4 KB (cut on a character boundary). The URL is re-checked before each send and the resolved IP at connect time; the socket
 // connects to exactly the address that passed the check.
 import "server-only";
 import type { LookupFunction } from "node:net";
 import { Agent, type Dispatcher as UndiciDispatcher } from "undici";
 import { env } from "@/lib/env";
 import { classifyNetworkError, type NetworkErrorClass } from "../attempt-errors";
+import { EXCERPT_BYTES, utf8Excerpt } from "../excerpt";
 import type { OutgoingRequest } from "../request";
 import { BlockedAddressError, checkWebhookUrl, guardedLookup } from "../ssrf";
 
 export const CONNECT_TIMEOUT_MS = 5_000;
 export const ATTEMPT_TIMEOUT_MS = 15_000;
-export const EXCERPT_BYTES = 4096;
 
 export type SendResult = {
   durationMs: number;
@@ -70,7 +70,7 @@ export class Dispatcher {
         if (settled) return;
         settled = true;
         forget();
-        const excerpt = size ? Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString("utf8") : null;
+        const excerpt = size ? utf8Excerpt(Buffer.concat(chunks)) : null;
         resolve(done(error === null ? { statusCode, retryAfter, excerpt, error: null } : { statusCode: null, retryAfter: null, excerpt: null, error: classifyNetworkError(error) }));
       };
       const handler: UndiciDispatcher.DispatchHandler = {
@@ -85,7 +85,8 @@ export class Dispatcher {
         onResponseData(controller, chunk) {
           chunks.push(chunk);
           size += chunk.length;
-          if (size >= EXCERPT_BYTES) {
+          // A few bytes past the limit tell whether the character at the cut is whole.
+          if (size >= EXCERPT_BYTES + 4) {
             // Stop reading: a huge or endless response must not hold the attempt.
             settle(null);
             controller.abort(new Error("response excerpt complete"));
