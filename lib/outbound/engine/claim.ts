@@ -61,6 +61,17 @@ export async function claimDueDeliveries(
 
 const CLAIM_DEADLINE_MS = 10_000;
 
+/** Whether some delivery has been due for over `ms` and nobody holds it: a drain that should be claiming is not. */
+export async function hasOverdueDeliveries(sql: postgres.Sql, ms: number): Promise<boolean> {
+  const [row] = await sql<{ overdue: boolean }[]>`
+    select exists (
+      select 1 from deliveries
+      where direction = 'outbound' and status in ('pending', 'failed') and next_attempt_at <= now() - ${ms} * interval '1 millisecond'
+        and (lease_until is null or lease_until < now())
+    ) as overdue`;
+  return row.overdue;
+}
+
 /** Hands claimed rows back untouched (e.g. their webhook is at its in-flight cap). */
 export async function releaseDeliveries(sql: postgres.Sql, ids: string[]): Promise<void> {
   if (!ids.length) return;

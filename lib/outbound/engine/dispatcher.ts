@@ -116,12 +116,27 @@ export class AttemptDeadline {
   private readonly aborts = new Set<(reason: Error) => void>();
   private expired: Error | null = null;
 
+  private readonly timer: NodeJS.Timeout;
+
   constructor(readonly timeoutMs: number) {
-    setTimeout(() => {
-      this.expired = Object.assign(new Error(`attempt timed out after ${timeoutMs} ms`), { name: "TimeoutError" });
-      for (const abort of this.aborts) abort(this.expired);
-      this.aborts.clear();
-    }, timeoutMs).unref();
+    this.timer = setTimeout(() => this.expire(Object.assign(new Error(`attempt timed out after ${timeoutMs} ms`), { name: "TimeoutError" })), timeoutMs).unref();
+  }
+
+  get isExpired(): boolean {
+    return this.expired !== null;
+  }
+
+  /** Ends every attempt now (a shutdown's grace period is over). */
+  expireNow(): void {
+    this.expire(new Error("attempt cut short: the server is shutting down"));
+  }
+
+  private expire(reason: Error) {
+    if (this.expired) return;
+    clearTimeout(this.timer);
+    this.expired = reason;
+    for (const abort of this.aborts) abort(reason);
+    this.aborts.clear();
   }
 
   /** Calls `abort` when the deadline passes (at once if it has); returns a function to forget it. */
