@@ -80,10 +80,12 @@ export function startOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
             signal,
             stopGraceMs: options.stopGraceMs,
             heartbeat: beat,
-            onClaim: () => (status.lastClaimAt = new Date()),
+            onClaim: () => {
+              status.lastClaimAt = new Date();
+              if (failures) logger.info({ failures }, "outbox: drain running again");
+              failures = 0;
+            },
           });
-          if (failures) logger.info({ failures }, "outbox: drain running again");
-          failures = 0;
         } catch (err) {
           beat();
           // Database unreachable, most likely: one line per streak, and a short backoff (≤ 2 s) so
@@ -101,7 +103,7 @@ export function startOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
     if (stopping.signal.aborted) return;
     const now = Date.now();
     let reason: string | null = null;
-    if (now - status.lastProgressAt.getTime() > stallMs) reason = `no progress for ${Math.round((now - status.lastProgressAt.getTime()) / 1000)} s`;
+    if (now - status.lastProgressAt.getTime() > stallMs) reason = `no progress for ${now - status.lastProgressAt.getTime()} ms`;
     else if (now - (status.lastClaimAt ?? status.startedAt).getTime() > stallMs && (await hasOverdueDeliveries(sqlClient(), stallMs).catch(() => false))) {
       reason = "not claiming while deliveries are overdue";
     }
