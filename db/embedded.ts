@@ -6,6 +6,7 @@ import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
+import { logger } from "../lib/logger";
 
 // PostgreSQL's own default; short, since a socket path may not exceed 107 bytes.
 const SOCKET_DIR = "/tmp";
@@ -117,7 +118,7 @@ export async function startEmbeddedPostgres(opts: {
     for (const line of String(m).split("\n")) if (line.trim()) recent.push(line.trim());
     recent.splice(0, Math.max(0, recent.length - 12));
   };
-  const log = (m: unknown) => (keep(m), opts.quiet || console.log(`[postgres] ${String(m).trim()}`));
+  const log = (m: unknown) => (keep(m), opts.quiet || logger.info({ component: "postgres" }, String(m).trim()));
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -129,7 +130,7 @@ export async function startEmbeddedPostgres(opts: {
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${SOCKET_DIR}`, ...(opts.flags ?? [])],
     onLog: log,
-    onError: (m: unknown) => (keep(m instanceof Error ? m.message : m), opts.quiet || console.error(`[postgres] ${String(m).trim()}`)),
+    onError: (m: unknown) => (keep(m instanceof Error ? m.message : m), opts.quiet || logger.warn({ component: "postgres" }, String(m).trim())),
   });
   const explain = (step: string) => (err: unknown) => {
     const reason = err instanceof Error ? err.message : err ? String(err) : "";

@@ -17,10 +17,12 @@ export async function bootServer(): Promise<void> {
     await migrateDatabase(config.DATABASE_URL);
     if (config.SEED_DEMO) await seedDemo();
     const worker = config.OUTBOX_WORKER === "on" ? (await import("@/lib/outbound/engine/worker")).startOutboxWorker() : null;
-    if (worker) logger.info("outbox: in-process worker started");
+    if (worker) logger.info("outbox worker started");
+    if (config.OUTBOX_WORKER === "on") (await import("@/lib/retention/loop")).startRetentionLoop();
+    if (config.OUTBOX_WORKER === "on") (await import("@/lib/inbound/sync-loop")).runTrackerSyncLoopUntilShutdown();
     handleShutdown(worker);
   } catch (err) {
-    logger.fatal(`Switchyard cannot start: ${firstLine(err)}`);
+    logger.fatal({ err }, `Switchyard cannot start: ${firstLine(err)}`);
     process.exit(1);
   }
 }

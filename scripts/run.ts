@@ -9,13 +9,15 @@ import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
 import { formatEnvError, envSchema } from "../lib/env";
 import { localSecrets } from "./local-secrets";
+import { logger } from "../lib/logger";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const nextArgs = process.argv.slice(3);
 const dataDir = process.env.SWITCHYARD_DATA_DIR || ".data";
 
+// One sentence, not a stack: the reason (EmbeddedStartError says what to do) is the message.
 const cannotStart = (err: unknown) => {
-  console.error(`Switchyard cannot start: ${err instanceof Error ? err.message : String(err)}`);
+  logger.fatal(`Switchyard cannot start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);
 };
 
@@ -35,12 +37,12 @@ async function main() {
     childEnv.DATABASE_URL = pg.url;
     // Test rigs and tools (e.g. a second `next start` on the same database) read it from here.
     writeFileSync(`${dataDir}/database-url`, pg.url);
-    console.log(`Embedded PostgreSQL running on port ${pg.port} (data in ${dataDir}/postgres)`);
+    logger.info(`Embedded PostgreSQL running on port ${pg.port} (data in ${dataDir}/postgres)`);
     childEnv.SEED_DEMO ??= mode === "dev" ? "1" : childEnv.SEED_DEMO;
   }
   const parsed = envSchema.safeParse(childEnv);
   if (!parsed.success) {
-    console.error(`Switchyard cannot start: invalid configuration\n${formatEnvError(parsed.error)}`);
+    logger.fatal(`Switchyard cannot start: invalid configuration\n${formatEnvError(parsed.error)}`);
     await pg?.stop();
     process.exit(1);
   }

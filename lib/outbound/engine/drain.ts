@@ -8,14 +8,15 @@
 import "server-only";
 import type postgres from "postgres";
 import { sqlClient } from "@/db/client";
-import { firstLine, isDatabaseUnavailable } from "@/db/unavailable";
+import { isDatabaseUnavailable } from "@/db/unavailable";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { claimDueDeliveries, parkClaimed, releaseDeliveries, type ClaimedDelivery, type LoadedTarget } from "./claim";
 import { ATTEMPT_TIMEOUT_MS, AttemptDeadline, sharedDispatcher, type Dispatcher } from "./dispatcher";
 import { recordAttempts, type AttemptRecord } from "./record";
 import { buildRequest } from "../request";
-import { nextAttempt } from "../retry-policy";
+import { capResponseHeaders } from "../response-headers";
+import { nextAttempt, TEST_NOT_RETRIED, type RetryDecision } from "../retry-policy";
 import { enforceRetireDeadlines } from "./secret-deadlines";
 import { classifySlackResponse } from "../slack";
 import { Wakeup } from "./wakeup";
@@ -96,7 +97,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
         return;
       } catch (err) {
         if (!isDatabaseUnavailable(err) || Date.now() + delay > giveUp) {
-          logger.error({ err: firstLine(err), attempts: batch.length }, "outbox: recording attempts failed; they are sent again after their lease");
+          logger.error({ err, attempts: batch.length }, "recording attempts failed; they are sent again after their lease");
           return;
         }
         o.heartbeat?.();
@@ -125,7 +126,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
           else flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
         },
         // Not an attempt outcome but our own bug: leave the row leased, it is retried after the lease.
-        (err) => logger.error({ delivery_id: d.id, webhook_id: d.webhookId, err: firstLine(err) }, "outbox: delivery could not be attempted"),
+        (err) => logger.error({ err, delivery_id: d.id, webhook_id: d.webhookId, project_id: t.projectId }, "delivery could not be attempted"),
       )
       .finally(() => {
         inflightByWebhook.set(d.webhookId, inflightByWebhook.get(d.webhookId)! - 1);
@@ -142,12 +143,19 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     const res = await dispatcher.send(req, attemptEnds);
     const ok = res.statusCode !== null && res.statusCode >= 200 && res.statusCode < 300;
     const slack = t.target.kind === "slack" && res.statusCode !== null ? classifySlackResponse(res.statusCode, res.excerpt ?? "") : null;
-    const decision = nextAttempt(d.attempt, ok ? { ok: true } : { ok: false, statusCode: res.statusCode, retryAfter: res.retryAfter, permanent: slack?.permanent });
+    // Send Test is one attempt, never retried (DESIGN 6.5): its failure is final at once.
+    const decision: RetryDecision = d.test && !ok
+      ? { kind: "dead", reason: TEST_NOT_RETRIED }
+      : nextAttempt(d.attempt, ok ? { ok: true } : { ok: false, statusCode: res.statusCode, retryAfter: res.retryAfter, permanent: slack?.permanent });
     const errorClass = res.error?.errorClass ?? (ok ? null : slack ? "slack_error" : "http_status");
     const errorMessage = res.error?.message ?? (ok ? null : slack ? `Slack: ${slack.error}${slack.permanent ? " (permanent)" : ""}` : `HTTP ${res.statusCode}`);
+    if (logger.isLevelEnabled("debug")) {
+      logger.debug({ delivery_id: d.id, webhook_id: d.webhookId, project_id: t.projectId, attempt: d.attempt, status_code: res.statusCode, error_class: errorClass, duration_ms: res.durationMs }, "delivery attempted");
+    }
     return {
       deliveryId: d.id,
       webhookId: d.webhookId,
+      test: d.test,
       n: d.attempt,
       startedAt,
       durationMs: res.durationMs,
@@ -156,6 +164,9 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
       errorMessage,
       customHeaderNames: t.target.kind === "generic" ? t.target.headers.map((h) => h.name) : [],
       responseExcerpt: res.excerpt,
+      responseHeaders: capResponseHeaders(res.headers),
+      // Generic bodies are the event's stored body; a Slack message is built per attempt, so it is kept.
+      requestBody: t.target.kind === "slack" ? req.body : null,
       decision,
     };
   };
@@ -225,7 +236,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     if (cut.length) {
       await releaseDeliveries(sql, cut).then(
         () => (counts.released += cut.length),
-        (err) => logger.error({ err: firstLine(err), deliveries: cut.length }, "outbox: could not hand back the leases of cut attempts; they are sent again after the lease"),
+        (err) => logger.error({ err, deliveries: cut.length }, "could not hand back the leases of cut attempts; they are sent again after the lease"),
       );
     }
   }
