@@ -4,7 +4,8 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
 import { connectPostgres } from "./connect";
 import { env } from "@/lib/env";
-import { guardSql, type Availability, type GuardedSql } from "./guarded-sql";
+import { databaseAvailability } from "./availability";
+import { guardSql, type GuardedSql } from "./guarded-sql";
 import * as schema from "./schema";
 import { DatabaseUnavailable, firstLine, reconnectDelaySeconds } from "./unavailable";
 
@@ -57,10 +58,6 @@ export function sqlClient(): postgres.Sql {
   return globalForDb.switchyardSql.sql;
 }
 
-/** Whether PostgreSQL is known to be unreachable right now (a failed probe), and since when. */
-export function databaseAvailability(): Availability {
-  return globalForDb.switchyardSql?.availability() ?? { reachable: true, since: null, reason: null };
-}
 
 export function db(): Db {
   globalForDb.switchyardDb ??= drizzle(withPreparedStatements(sqlClient()), { schema });

@@ -9,6 +9,7 @@ import { isDatabaseUnavailable } from "@/db/unavailable";
 import { MAX_ID_LENGTH } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { findUnstorableString, readJsonBody } from "./body";
+import { unavailable } from "./unavailable";
 import { BadRequest, HttpError, Invalid, type FieldError } from "./errors";
 import { logRequest } from "./request-log";
 
@@ -20,14 +21,6 @@ export function problem(status: number, title: string, detail: string, errors?: 
     status,
     headers: { ...headers, "content-type": "application/problem+json" },
   });
-}
-
-/** Seconds a client should wait before retrying while the database is unreachable (it reconnects within 2 s). */
-export const RETRY_AFTER_SECONDS = 5;
-
-/** 503 for a request that failed because the database is unreachable: clients and trackers retry. */
-export function unavailable(): Response {
-  return problem(503, "Service Unavailable", "The database is unreachable right now. Try again in a few seconds.", undefined, { "retry-after": String(RETRY_AFTER_SECONDS) });
 }
 
 export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P> {

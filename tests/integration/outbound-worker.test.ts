@@ -114,7 +114,7 @@ describe("SIGTERM", () => {
     let out = "";
     child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
     try {
-      await waitFor("the worker to be sending", () => at("/sigterm").length === 20, 30_000);
+      await waitFor("the worker to be sending", () => at("/sigterm").length === 20, 45_000);
       expect((await statuses(hook.id)).find((s) => s.status === "delivering")?.n).toBe(20); // leased for 60 s
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
@@ -128,5 +128,5 @@ describe("SIGTERM", () => {
     } finally {
       if (child.exitCode === null) child.kill("SIGKILL");
     }
-  });
+  }, 90_000); // a child process to start (tsx) on a busy machine
 });

@@ -1,5 +1,6 @@
+import { RETRY_AFTER_SECONDS } from "@/db/availability";
 import { databaseHealth } from "@/db/client";
-import { json, RETRY_AFTER_SECONDS, route } from "@/lib/http/route";
+import { json, route } from "@/lib/http/route";
 
 // Liveness: the process answers, and says whether the database answered within a short timeout.
 export const GET = route(async () => {
