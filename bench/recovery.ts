@@ -82,6 +82,7 @@ async function main() {
         await sleep(Math.max(0, gap - (performance.now() - t0)));
       }
     };
+    const loadStarted = performance.now();
     const load = Promise.all(Array.from({ length: CONCURRENCY }, writer));
 
     const rounds: { firstWriteS: number; firstDeliveryS: number; failedP99Ms: number; failedMaxMs: number; failed: number }[] = [];
@@ -113,6 +114,7 @@ async function main() {
     const lost = missing().length;
     const lastDelivery = Math.max(...deliveredAt.values());
     const lastAck = Math.max(...acknowledged.values());
+    const upSeconds = (performance.now() - loadStarted) / 1000 - OUTAGES * OUTAGE_S;
     await worker.stop();
     await sqlClient().end({ timeout: 1 });
 
@@ -121,7 +123,8 @@ async function main() {
     const section = `
 ## Recovery after PostgreSQL restarts (\`npm run bench:recovery\`, ${new Date().toISOString().slice(0, 10)})
 
-\`${cmd}\` on this machine (2 cores, shared): createCase at ${RATE}/s (${CONCURRENCY} writers), the in-process worker
+\`${cmd}\` on this machine (2 cores, shared): createCase paced at ${RATE}/s by ${CONCURRENCY} writers (${f(acknowledged.size / upSeconds, 0)}/s acknowledged
+while PostgreSQL was up: the machine's limit), the in-process worker
 as shipped delivering to a local receiver, the embedded PostgreSQL stopped for ${OUTAGE_S} s, ${OUTAGES} times.
 Seconds are counted from PostgreSQL accepting connections again.
 
@@ -129,7 +132,7 @@ Seconds are counted from PostgreSQL accepting connections again.
 |---|---|---|---|---|
 ${rounds.map((r, i) => `| ${i + 1} | ${f(r.firstWriteS)} s | ${f(r.firstDeliveryS)} s | ${r.failed} | ${f(r.failedP99Ms, 0)} / ${f(r.failedMaxMs, 0)} ms |`).join("\n")}
 
-**Events lost: ${lost}** of ${acknowledged.size} acknowledged (every one delivered ${f((lastDelivery - lastAck) / 1000, 1)} s after the last write;
+**Events lost: ${lost}** of ${acknowledged.size} acknowledged (the last delivered ${f((lastDelivery - lastAck) / 1000, 1)} s after the last acknowledged write;
 deliveries whose claim or outcome the outage swallowed are sent again when their 60 s lease ends).
 `;
     process.stdout.write(section);

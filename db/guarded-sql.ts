@@ -80,7 +80,7 @@ export function guardSql(pool: postgres.Sql, options: GuardOptions): GuardedSql 
         state.reachable = false;
         state.since = new Date();
         state.reason = firstLine(probeErr);
-        logger.warn({ err: firstLine(err), probe: state.reason }, `${name} unreachable: answering 503 until it is back`);
+        logger.warn({ err, probe: state.reason }, `${name} unreachable: answering 503 until it is back`);
       }
       for (;;) {
         await new Promise((r) => setTimeout(r, PROBE_EVERY_MS).unref());

@@ -39,7 +39,7 @@ function handleShutdown(worker: OutboxWorker | null): void {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: finishing deliveries in flight");
-    await worker?.stop().catch((err) => logger.error({ err: firstLine(err) }, "outbox worker did not stop cleanly"));
+    await worker?.stop().catch((err) => logger.error({ err }, "outbox worker did not stop cleanly"));
     await closeLiveStreams();
     await sqlClient()
       .end({ timeout: 2 })

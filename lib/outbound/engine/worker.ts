@@ -9,7 +9,6 @@
 // within the grace period and hands back the leases of those it had to cut (drain.ts).
 import "server-only";
 import { sqlClient } from "@/db/client";
-import { firstLine } from "@/db/unavailable";
 import { logger } from "@/lib/logger";
 import { hasOverdueDeliveries } from "./claim";
 import { drainOutbox, type DrainOptions } from "./drain";
@@ -18,7 +17,7 @@ import { Wakeup } from "./wakeup";
 
 const POLL_MS = 1_000;
 const CYCLE_MS = 5 * 60_000;
-const MAX_BACKOFF_MS = 2_000;
+const MAX_BACKOFF_MS = 1_000;
 
 export type WorkerOptions = {
   /** A cycle silent (no heartbeat) or not claiming while work is overdue for this long is restarted. Default 45 s. */
@@ -63,7 +62,7 @@ export function startOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
   // If the database is down at start, postgres.js keeps re-listening as its connection comes back.
   const listening = sqlClient()
     .listen(OUTBOX_CHANNEL, () => wakeup.notify(), () => wakeup.notify())
-    .catch((err) => (logger.warn({ err: firstLine(err) }, "outbox: LISTEN failed; polling until the database is back"), null));
+    .catch((err) => (logger.warn({ err }, "outbox: LISTEN failed; polling until the database is back"), null));
 
   // One supervised loop of cycles; `abandon` ends it (a restart), `stopping` ends them all.
   const runLoop = (abandon: AbortSignal) =>
@@ -88,9 +87,9 @@ export function startOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
           });
         } catch (err) {
           beat();
-          // Database unreachable, most likely: one line per streak, and a short backoff (≤ 2 s) so
+          // Database unreachable, most likely: one line per streak, and a short backoff (≤ 1 s) so
           // delivery resumes within seconds of the database coming back.
-          if (!failures) logger.warn({ err: firstLine(err) }, "outbox: drain failed; retrying");
+          if (!failures) logger.warn({ err }, "outbox: drain failed; retrying");
           await new Promise((r) => setTimeout(r, Math.min(MAX_BACKOFF_MS, 100 * 2 ** failures++)).unref());
         }
       }
