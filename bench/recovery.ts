@@ -108,13 +108,13 @@ async function main() {
     }
     writing = false;
     await load;
+    const upSeconds = (performance.now() - loadStarted) / 1000 - OUTAGES * OUTAGE_S;
     const settleUntil = performance.now() + SETTLE_S * 1000;
     const missing = () => [...acknowledged.keys()].filter((id) => !deliveredAt.has(id));
     while (missing().length && performance.now() < settleUntil) await sleep(200);
     const lost = missing().length;
     const lastDelivery = Math.max(...deliveredAt.values());
     const lastAck = Math.max(...acknowledged.values());
-    const upSeconds = (performance.now() - loadStarted) / 1000 - OUTAGES * OUTAGE_S;
     await worker.stop();
     await sqlClient().end({ timeout: 1 });
 

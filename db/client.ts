@@ -19,7 +19,7 @@ const globalForDb = globalThis as unknown as { switchyardSql?: GuardedSql; switc
 
 /**
  * Fail fast, recover fast (issue 11): a connection attempt gives up after 3 s, the reconnect backoff
- * stays under 2 s (postgres.js's default grows to 20 s), a statement runs at most 15 s, a transaction
+ * stays at or under 1 s (postgres.js's default grows to 20 s), a statement runs at most 15 s, a transaction
  * left idle (a client that gave up on it) is ended by PostgreSQL after 30 s, and a dead peer is noticed
  * by TCP keepalive within about 10 s. Transactions and reserved sections are bounded at 20 s.
  */

@@ -31,7 +31,7 @@ describe("database error classification", () => {
 });
 
 describe("reconnectDelaySeconds", () => {
-  it.each([0, 1, 2, 5, 10, 50, 1000])("stays within (0, 2 s] after %i failures, whatever the jitter", (retries) => {
+  it.each([0, 1, 2, 5, 10, 50, 1000])("stays within (0, 1 s] after %i failures, whatever the jitter", (retries) => {
     for (const random of [0, 0.5, 0.999]) {
       const d = reconnectDelaySeconds(retries, random);
       expect(d).toBeGreaterThan(0);
@@ -42,6 +42,7 @@ describe("reconnectDelaySeconds", () => {
   it("starts short and grows to the cap", () => {
     expect(reconnectDelaySeconds(0, 1)).toBeCloseTo(0.05);
     expect(reconnectDelaySeconds(3, 1)).toBeCloseTo(0.4);
+    expect(reconnectDelaySeconds(4, 1)).toBeCloseTo(0.8);
     expect(reconnectDelaySeconds(20, 1)).toBe(MAX_RECONNECT_DELAY_S);
   });
 });

@@ -71,12 +71,12 @@ export function firstLine(err: unknown): string {
   return message.split("\n")[0];
 }
 
-export const MAX_RECONNECT_DELAY_S = 2;
+export const MAX_RECONNECT_DELAY_S = 1;
 
 /**
  * postgres.js's delay before the next connection attempt, in seconds, after `retries` failed ones in a
  * row. Its default grows to 20 s, so an app came back 16–21 s after PostgreSQL did; this one doubles
- * from 50 ms and stays at or under 2 s, jittered so a pool's connections do not reconnect in lockstep.
+ * from 50 ms and stays at or under 1 s, jittered so a pool's connections do not reconnect in lockstep.
  */
 export function reconnectDelaySeconds(retries: number, random = Math.random()): number {
   return Math.min(MAX_RECONNECT_DELAY_S, 0.05 * 2 ** Math.max(0, retries)) * (0.5 + random / 2);
