@@ -3,7 +3,7 @@
 // page answers 503 at once instead of rendering an error.
 import type { Availability } from "./guarded-sql";
 
-/** Seconds a client should wait before retrying while the database is unreachable (the pool reconnects within 2 s). */
+/** Seconds a client should wait before retrying while the database is unreachable (the pool reconnects within 1 s). */
 export const RETRY_AFTER_SECONDS = 5;
 
 const g = globalThis as unknown as { switchyardSql?: { availability(): Availability } };

@@ -59,8 +59,9 @@ export const DRAIN_DEFAULTS = { timeBoxMs: 25_000, leaseMs: 60_000, batchSize: 1
 export const FLUSH_SIZE = 1000;
 const FLUSH_DELAY_MS = 30;
 const SECRET_SWEEP_MS = 30_000;
-// Recording retries while the database is unreachable: the rows stay leased meanwhile.
-const RECORD_RETRY_MAX_MS = 2_000;
+// Recording retries while the database is unreachable (the rows stay leased meanwhile), often: the
+// drain resumes claiming only once they are recorded.
+const RECORD_RETRY_MAX_MS = 250;
 
 export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCounts> {
   const o = { ...DRAIN_DEFAULTS, ...options };
