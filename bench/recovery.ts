@@ -124,7 +124,7 @@ async function main() {
 ## Recovery after PostgreSQL restarts (\`npm run bench:recovery\`, ${new Date().toISOString().slice(0, 10)})
 
 \`${cmd}\` on this machine (2 cores, shared): createCase paced at ${RATE}/s by ${CONCURRENCY} writers (${f(acknowledged.size / upSeconds, 0)}/s acknowledged
-while PostgreSQL was up: the machine's limit), the in-process worker
+while PostgreSQL was up: what the shared machine sustained), the in-process worker
 as shipped delivering to a local receiver, the embedded PostgreSQL stopped for ${OUTAGE_S} s, ${OUTAGES} times.
 Seconds are counted from PostgreSQL accepting connections again.
 
