@@ -48,7 +48,7 @@ function summarize(errors: FieldError[]): string {
 // drizzle wraps a postgres.js error in one whose message lists the statement and its bound values
 // (user data, emails, ciphertext), and postgres.js keeps them on the error as `query`/`parameters`:
 // log the innermost cause's name, message and SQLSTATE code, and the outer error's stack frames only.
-function loggableError(err: unknown): { type: string; message?: string; code?: string; stack?: string } {
+export function loggableError(err: unknown): { type: string; message?: string; code?: string; stack?: string } {
   if (!(err instanceof Error)) return { type: typeof err };
   let root: Error = err;
   while (root.cause instanceof Error) root = root.cause;
