@@ -2,14 +2,16 @@
 // The *InTx functions join the caller's transaction, so the inbound receipt pipeline can apply a
 // tracker's change and record its delivery atomically; the plain functions are the API's verbs.
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Tx } from "@/db/client";
 import { issues } from "@/db/schema";
 import { emit } from "@/lib/events/emit";
+import { toPage, type Page, type PageParams } from "@/lib/http/cursor";
 import { Conflict, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { iso } from "./iso";
+import { pageKey, pageOrder, pageWhere } from "./keyset";
 import { httpLink, MAX_LINK_LENGTH, projectLink } from "./links";
 import { getProject } from "./projects";
 
@@ -74,8 +76,16 @@ export function presentIssue(row: Issue) {
 
 // ── Reads ────────────────────────────────────────────────────────────────────
 
-export async function listIssues(projectId: string): Promise<Issue[]> {
-  return db().select().from(issues).where(eq(issues.projectId, projectId)).orderBy(desc(issues.createdAt), desc(issues.id));
+/** One keyset page of the project's issues, newest first. */
+export async function listIssues(projectId: string, page: PageParams): Promise<Page<Issue>> {
+  const rows = await db()
+    .select({ issue: issues, key: pageKey(issues) })
+    .from(issues)
+    .where(pageWhere(issues, projectId, page.cursor))
+    .orderBy(...pageOrder(issues))
+    .limit(page.limit + 1);
+  const { items, nextCursor } = toPage(rows, page.limit, (r) => ({ at: r.key, id: r.issue.id }));
+  return { items: items.map((r) => r.issue), nextCursor };
 }
 
 export async function getIssue(projectId: string, issueId: string, ex: Tx | ReturnType<typeof db> = db(), opts: { forUpdate?: boolean } = {}): Promise<Issue> {

@@ -11,23 +11,22 @@ import {
   createRunInput,
   duplicateRun,
   getRun,
-  listRuns,
   presentResult,
   presentRun,
   type RunKind,
 } from "@/lib/domain/run-lifecycle";
+import { runListView } from "@/lib/domain/run-pages";
+import { parsePageParams } from "./cursor";
 import { json, parseBody, route } from "./route";
 
 type RunParams = { projectId: string; runId: string };
 
 export function runCollectionRoutes(kind: RunKind) {
-  const plural = `${kind.subject}s`;
   return {
     GET: route<{ projectId: string }>(async (req, { params }) => {
       const { projectId } = await params;
       await requireProjectRole(req, projectId, "member");
-      const runs = await listRuns(kind, projectId);
-      return json({ [plural]: runs.map(({ run, counts }) => ({ ...presentRun(kind, run), result_counts: counts })) });
+      return json(await runListView(kind, projectId, parsePageParams(new URL(req.url).searchParams)));
     }),
     POST: route<{ projectId: string }>(async (req, { params }) => {
       const { projectId } = await params;
