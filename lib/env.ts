@@ -41,6 +41,8 @@ export const envSchema = z.object({
   RETENTION_DAYS: z.coerce.number().int().min(1, "keep at least 1 day").max(3650).default(30),
   // Bearer token for GET /api/metrics; unset, the endpoint answers 404 (no metrics are exposed).
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Minutes between periodic tracker syncs of each integration with an API credential; 0 turns them off.
+  TRACKER_SYNC_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;
