@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { THROTTLE, clientAddress, nextAttemptAt, retryWording } from "./sign-in-throttle";
+import { THROTTLE, clientAddress, nextAttemptAt, retryAfterSeconds, retryWording } from "./sign-in-throttle";
 
 const NOW = new Date("2026-05-15T12:00:00Z");
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
@@ -44,4 +44,13 @@ describe("retryWording", () => {
     [61_000, "in 2 minutes"],
     [15 * MIN, "in 15 minutes"],
   ])("%i ms → %s", (ms, words) => expect(retryWording(new Date(NOW.getTime() + ms), NOW)).toBe(words));
+});
+
+describe("retryAfterSeconds", () => {
+  it.each([
+    [60_000, 60],
+    [1_500, 2],
+    [10, 1],
+    [-5_000, 1],
+  ])("%i ms → %i s", (ms, seconds) => expect(retryAfterSeconds(new Date(NOW.getTime() + ms), NOW)).toBe(seconds));
 });

@@ -7,6 +7,7 @@ import { and, eq, gt, lt, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { signInAttempts } from "@/db/schema";
 import { sha256Hex } from "@/lib/crypto/tokens";
+import { readUpTo } from "@/lib/http/body";
 
 export const THROTTLE = { failures: 5, windowMs: 15 * 60_000, baseDelayMs: 60_000, maxDelayMs: 15 * 60_000 } as const;
 
@@ -63,6 +64,21 @@ export async function recordSignInFailure(email: string, address: string, now = 
 export async function clearAccountFailures(email: string): Promise<void> {
   const [account] = keysFor(email, "");
   await db().delete(signInAttempts).where(and(eq(signInAttempts.scope, account.scope), eq(signInAttempts.key, account.key)));
+}
+
+/**
+ * For next-auth's own credentials endpoint (a script's way in): when the email in this form post, from
+ * this address, may try again. Reads a clone of the body (at most 16 KiB), so next-auth still can.
+ */
+export async function blockedUntilForForm(req: Request): Promise<Date | null> {
+  const bytes = await readUpTo(req.clone(), 16 * 1024);
+  const email = bytes && new URLSearchParams(bytes.toString("utf8")).get("email");
+  return email ? signInBlockedUntil(email.slice(0, 320), clientAddress(req.headers)) : null;
+}
+
+/** Whole seconds until `until`, at least 1: a Retry-After value. */
+export function retryAfterSeconds(until: Date, now = new Date()): number {
+  return Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
 }
 
 /** "in 4 minutes" style wording for the sign-in page, rounded up to whole minutes. */

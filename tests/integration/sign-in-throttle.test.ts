@@ -2,7 +2,7 @@
 // hammer): per account and per client address, kept in PostgreSQL, with a growing wait.
 import { beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
-import { handlers } from "@/lib/auth/config";
+import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { THROTTLE, recordSignInFailure, signInBlockedUntil } from "@/lib/auth/sign-in-throttle";
 import { makeUser } from "../helpers/factories";
 
@@ -11,12 +11,14 @@ const ORIGIN = "http://localhost:3000";
 
 let csrf: { token: string; cookie: string };
 beforeAll(async () => {
-  const res = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
+  const res = await GET(new NextRequest(`${ORIGIN}/api/auth/csrf`));
   const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
   csrf = { token: (await res.json()).csrfToken, cookie };
 });
 
-/** One sign-in attempt from `address`: "ok", or the error code next-auth redirects with. */
+const retryAfters: number[] = [];
+
+/** One sign-in attempt from `address`: "ok", "throttled" (a 429), or the error code next-auth redirects with. */
 async function attempt(email: string, password: string, address: string): Promise<string> {
   const body = new URLSearchParams({ email, password, csrfToken: csrf.token, callbackUrl: `${ORIGIN}/projects` });
   const req = new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
@@ -24,7 +26,12 @@ async function attempt(email: string, password: string, address: string): Promis
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie, "x-forwarded-for": address },
     body,
   });
-  const res = await handlers.POST(req);
+  const res = await POST(req);
+  if (res.status === 429) {
+    retryAfters.push(Number(res.headers.get("retry-after")));
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    return "throttled";
+  }
   const location = new URL(res.headers.get("location") ?? "", ORIGIN);
   return location.searchParams.get("code") ?? (location.pathname === "/projects" ? "ok" : `unexpected ${location}`);
 }
@@ -37,8 +44,12 @@ describe("sign-in throttling", () => {
     const user = await makeUser("victim");
     const from = address();
     for (let i = 0; i < THROTTLE.failures; i++) expect(await attempt(user.email, "wrong", from)).toBe("credentials");
+    retryAfters.length = 0;
     expect(await attempt(user.email, PASSWORD, from)).toBe("throttled");
     expect(await attempt(user.email, PASSWORD, address())).toBe("throttled");
+    expect(retryAfters).toHaveLength(2);
+    for (const seconds of retryAfters) expect(seconds).toBeGreaterThan(0);
+    for (const seconds of retryAfters) expect(seconds).toBeLessThanOrEqual(THROTTLE.baseDelayMs / 1000);
   });
 
   it("a success clears the account's failures", async () => {
