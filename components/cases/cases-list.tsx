@@ -82,7 +82,7 @@ export function CasesList({ projectId, initial }: { projectId: string; initial: 
                   <RelativeTime value={c.updated_at} />
                 </TableCell>
                 <TableCell>
-                  <div className="flex justify-end gap-1">
+                  <div className="-my-1.5 flex justify-end gap-1">
                     <CaseDialog projectId={projectId} existing={c} />
                     <DeleteCase projectId={projectId} item={c} />
                   </div>
