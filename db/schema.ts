@@ -53,6 +53,9 @@ export const projectMembers = pgTable(
   (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index("project_members_user_idx").on(t.userId)],
 );
 
+// read_only tokens may only use GET; a token with a project_id reaches that project alone.
+export const apiTokenAccess = pgEnum("api_token_access", ["read_only", "read_write"]);
+
 export const apiTokens = pgTable(
   "api_tokens",
   {
@@ -63,10 +66,28 @@ export const apiTokens = pgTable(
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(), // hex sha-256 of the token; the token itself is never stored
     hint: text("hint").notNull(), // last 4 characters, to tell tokens apart
+    access: apiTokenAccess("access").notNull().default("read_write"),
+    projectId: text("project_id").references(() => projects.id, { onDelete: "cascade" }), // null: every project of its user
+    expiresAt: timestamp("expires_at", { withTimezone: true }), // null: never (tokens made before expiry existed, or by choice)
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+// Failed sign-ins, for throttling per account and per client address across every app instance.
+// `key` is the sha-256 of the lower-cased email or of the address, so mistyped emails are not kept.
+export const signInScope = pgEnum("sign_in_scope", ["account", "address"]);
+
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    scope: signInScope("scope").notNull(),
+    key: text("key").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_attempts_key_idx").on(t.scope, t.key, t.failedAt)],
 );
 
 export const auditLog = pgTable(

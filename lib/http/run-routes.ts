@@ -30,8 +30,8 @@ export function runCollectionRoutes(kind: RunKind) {
     }),
     POST: route<{ projectId: string }>(async (req, { params }) => {
       const { projectId } = await params;
-      const input = await parseBody(req, createRunInput);
       const actor = await requireProjectRole(req, projectId, "member");
+      const input = await parseBody(req, createRunInput);
       const run = await createRun(kind, actor.userId, projectId, input);
       return json({ [kind.subject]: presentRun(kind, run) }, 201);
     }),
@@ -53,8 +53,8 @@ export function runResultsRoutes(kind: RunKind) {
   return {
     POST: route<RunParams>(async (req, { params }) => {
       const { projectId, runId } = await params;
-      const input = await parseBody(req, addResultInput);
       const actor = await requireProjectRole(req, projectId, "member");
+      const input = await parseBody(req, addResultInput);
       const { run, result } = await addResult(kind, actor.userId, projectId, runId, input);
       return json({ [kind.subject]: presentRun(kind, run), result: presentResult(result) }, 201);
     }),
@@ -65,8 +65,8 @@ export function runStateRoutes(kind: RunKind) {
   return {
     POST: route<RunParams>(async (req, { params }) => {
       const { projectId, runId } = await params;
-      const { state } = await parseBody(req, changeStateInput);
       await requireProjectRole(req, projectId, "member");
+      const { state } = await parseBody(req, changeStateInput);
       const run = await changeRunState(kind, projectId, runId, state);
       return json({ [kind.subject]: presentRun(kind, run) });
     }),

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { deliveries, deliveryAttempts, events, inboundWebhooks, outboundWebhooks } from "@/db/schema";
 import type { EventEnvelope } from "@/lib/events/catalog";
-import { Invalid, NotFound } from "@/lib/http/errors";
+import { BadRequest, NotFound } from "@/lib/http/errors";
+import { MAX_ID_LENGTH } from "@/lib/ids";
 import { presentDelivery, type DeliveryJson, type DeliveryRow } from "./present";
 import { recordedRequestHeaders } from "./request";
 
@@ -25,12 +26,27 @@ export function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(JSON.stringify([createdAt, id])).toString("base64url");
 }
 export function decodeCursor(cursor: string): [string, string] | null {
+  if (cursor.length > 200) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "string") && !Number.isNaN(Date.parse(v[0])) ? [v[0], v[1]] : null;
+    return Array.isArray(v) && v.length === 2 && isTimestampText(v[0]) && isId(v[1]) ? [v[0], v[1]] : null;
   } catch {
     return null;
   }
+}
+
+// Exactly what `created_at::text` prints (2026-05-15 10:20:30.123456+00), with a real calendar date:
+// Date.parse accepts far more ("0", "+010000-01-01", "2026-02-31") than timestamptz does.
+const TIMESTAMP_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+function isTimestampText(v: unknown): v is string {
+  const m = typeof v === "string" ? TIMESTAMP_TEXT.exec(v) : null;
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  return y >= 1970 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi;
+}
+function isId(v: unknown): v is string {
+  return typeof v === "string" && v.length > 0 && v.length <= MAX_ID_LENGTH && !v.includes("\u0000") && v.isWellFormed();
 }
 
 const webhookName = sql<string | null>`coalesce(${outboundWebhooks.name}, case when ${inboundWebhooks.provider} is not null then 'Inbound (' || ${inboundWebhooks.provider} || ')' end)`;
@@ -76,7 +92,7 @@ export async function listDeliveries(projectId: string, q: ListDeliveriesQuery):
   if (q.webhook) where.push(sql`(${deliveries.outboundWebhookId} = ${q.webhook} or ${deliveries.inboundWebhookId} = ${q.webhook})`);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
-    if (!c) throw new Invalid("cursor: not a cursor returned by this API", [{ path: "cursor", message: "invalid cursor" }]);
+    if (!c) throw new BadRequest("cursor: not a cursor returned by this API", [{ path: "cursor", message: "invalid cursor" }]);
     where.push(sql`(${deliveries.createdAt}, ${deliveries.id}) < (${c[0]}::timestamptz, ${c[1]})`);
   }
   const rows = await db()

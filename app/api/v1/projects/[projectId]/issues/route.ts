@@ -12,7 +12,7 @@ export const GET = route<{ projectId: string }>(async (req, { params }) => {
 
 export const POST = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
-  const input = await parseBody(req, createIssueInput);
   const actor = await requireProjectRole(req, projectId, "member");
+  const input = await parseBody(req, createIssueInput);
   return json({ issue: presentIssue(await createIssue(actor.userId, projectId, input)) }, 201);
 });

@@ -10,7 +10,7 @@ export const GET = route<{ projectId: string }>(async (req, { params }) => {
 
 export const POST = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
-  const input = await parseBody(req, addMemberInput);
   await requireProjectRole(req, projectId, "admin");
+  const input = await parseBody(req, addMemberInput);
   return json({ member: presentMember(await addMember(projectId, input)) }, 201);
 });

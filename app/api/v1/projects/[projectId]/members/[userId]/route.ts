@@ -6,8 +6,8 @@ type Params = { projectId: string; userId: string };
 
 export const PATCH = route<Params>(async (req, { params }) => {
   const { projectId, userId } = await params;
-  const { role } = await parseBody(req, changeRoleInput);
   await requireProjectRole(req, projectId, "admin");
+  const { role } = await parseBody(req, changeRoleInput);
   return json({ member: presentMember(await changeMemberRole(projectId, userId, role)) });
 });
 
