@@ -2,6 +2,8 @@
 export type FieldError = { path: string; message: string };
 
 export class HttpError extends Error {
+  /** Extra response headers (e.g. Retry-After). */
+  headers?: Record<string, string>;
   constructor(
     readonly status: number,
     readonly title: string,
@@ -53,7 +55,8 @@ export class Invalid extends HttpError {
   }
 }
 export class TooManyRequests extends HttpError {
-  constructor(message: string) {
+  constructor(message: string, retryAfterSeconds?: number) {
     super(429, "Too Many Requests", message);
+    if (retryAfterSeconds !== undefined) this.headers = { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) };
   }
 }

@@ -9,6 +9,7 @@ import { sha256Hex } from "@/lib/crypto/tokens";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { cleanText, TRACKER_LIMITS } from "./bounded";
+import { noteRejection } from "./failing";
 import { findInboundWebhookByToken, forgetReceivingWebhook, type ReceivingWebhook } from "./inbound-webhooks";
 import { parseGuardedJson } from "./json-guard";
 import { adapters } from "./providers";
@@ -150,7 +151,11 @@ export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promi
 
 /** Records a rejected receipt and answers with `detail`, or 404 if the token is gone meanwhile. */
 async function reject(webhook: ReceivingWebhook, r: Omit<Recorded, "outcome">, detail: string): Promise<ReceiptResult> {
-  const recorded = await recordReceipt(db(), webhook, { ...r, outcome: "rejected" });
+  const recorded = await db().transaction(async (tx) => {
+    const row = await recordReceipt(tx, webhook, { ...r, outcome: "rejected" });
+    if (row) await noteRejection(tx, webhook, r.reason ?? "rejected");
+    return row;
+  });
   return recorded ? { ...recorded, detail: cleanText(detail, TRACKER_LIMITS.reason * 2) } : gone(webhook);
 }
 
@@ -217,9 +222,9 @@ async function recordReceipt(ex: Executor, webhook: ReceivingWebhook, r: Recorde
   // Rejected receipts keep no delivery id, so the tracker's corrected retry is not a "duplicate".
   const providerDeliveryId = r.outcome === "rejected" ? null : (r.providerDeliveryId ?? null);
   const rows = await ex.execute(sql`
-    insert into deliveries (id, project_id, direction, inbound_webhook_id, event_type, status, outcome, outcome_reason,
+    insert into deliveries (id, project_id, direction, inbound_webhook_id, inbound_provider, event_type, status, outcome, outcome_reason,
                             attempts, request_digest, provider_delivery_id, last_status_code)
-    select ${id}, w.project_id, 'inbound', w.id, ${eventName}, ${r.outcome === "rejected" ? "failed" : "succeeded"}, ${r.outcome}, ${reason},
+    select ${id}, w.project_id, 'inbound', w.id, w.provider, ${eventName}, ${r.outcome === "rejected" ? "failed" : "succeeded"}, ${r.outcome}, ${reason},
            1, ${r.digest ?? null}, ${providerDeliveryId}, ${r.status}
     from inbound_webhooks w where w.id = ${webhook.id} and w.token_hash = ${webhook.tokenHash}
     returning id`);

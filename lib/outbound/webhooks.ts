@@ -25,7 +25,8 @@ const eventName = z.string().refine(isEventType, { message: `unknown event; expe
 export const createOutboundWebhookInput = z.object({
   name: z.string().trim().min(1, "name is required").max(100, "name must be at most 100 characters"),
   url: z.string().trim().min(1, "url is required").max(2000),
-  events: z.array(eventName).max(EVENT_TYPES.length).default([]),
+  // A webhook with no events would never be called: the admin is told so at once.
+  events: z.array(eventName).min(1, "choose at least one event to send").max(EVENT_TYPES.length),
   headers: customHeadersInput.default([]),
 });
 export type CreateOutboundWebhookInput = z.infer<typeof createOutboundWebhookInput>;
@@ -149,7 +150,10 @@ function mergeHeaders(stored: StoredCustomHeader[], incoming: { name: string; va
 export async function setEventSubscription(actor: ProjectActor, projectId: string, webhookId: string, type: string, subscribed: boolean) {
   if (!isEventType(type)) throw new Invalid(`Unknown event "${type}"; expected one of ${EVENT_TYPES.join(", ")}.`, [{ path: "type", message: "unknown event" }]);
   return db().transaction(async (tx) => {
-    await lockWebhook(tx, projectId, webhookId);
+    const row = await lockWebhook(tx, projectId, webhookId);
+    if (!subscribed && row.events.length === 1 && row.events[0] === type) {
+      throw new Invalid("A webhook needs at least one event. Choose another event first, or delete the webhook.", [{ path: "type", message: "the last event" }]);
+    }
     // Idempotent either way: each checkbox toggle is one call and may be repeated.
     const events = subscribed
       ? sql`case when ${type} = any(events) then events else array_append(events, ${type}) end`
@@ -168,9 +172,10 @@ export async function setEventSubscription(actor: ProjectActor, projectId: strin
 
 export async function deleteOutboundWebhook(actor: ProjectActor, projectId: string, webhookId: string): Promise<void> {
   await db().transaction(async (tx) => {
-    await lockWebhook(tx, projectId, webhookId);
+    const row = await lockWebhook(tx, projectId, webhookId);
     await tx.delete(outboundWebhooks).where(eq(outboundWebhooks.id, webhookId));
-    await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.deleted", targetId: webhookId });
+    // The name outlives the row so the audit log can still say which webhook it was.
+    await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.deleted", targetId: webhookId, details: { name: row.name } });
   });
 }
 

@@ -3,9 +3,10 @@
 process.env.WEBHOOKS_ALLOW_HTTP = "1";
 process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
 
+import { Writable } from "node:stream";
 import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql as dsql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
 import { POST as enableRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/enable/route";
@@ -21,6 +22,7 @@ import { GET as cronRoute } from "@/app/api/cron/outbox/route";
 import { outboundWebhooks } from "@/db/schema";
 import { encrypt } from "@/lib/crypto/at-rest";
 import { newId } from "@/lib/ids";
+import { teeLogs } from "@/lib/logger";
 import { drainOutbox } from "@/lib/outbound/engine/drain";
 import { recordAttempts } from "@/lib/outbound/engine/record";
 import { startOutboxWorker } from "@/lib/outbound/engine/worker";
@@ -37,13 +39,7 @@ const plaintexts: string[] = []; // every secret and Slack URL this file sees, s
 const logs: string[] = [];
 
 beforeAll(async () => {
-  for (const m of ["log", "info", "warn", "error", "debug"] as const) {
-    const original = console[m].bind(console);
-    vi.spyOn(console, m).mockImplementation((...args: unknown[]) => {
-      logs.push(args.map(String).join(" "));
-      original(...args);
-    });
-  }
+  teeLogs(new Writable({ write: (chunk, _enc, done) => void (logs.push(String(chunk)), done()) }));
   ctx = await makeProject("Outbound delivery");
   receiver = await startReceiver((r) => {
     const reply = replies.get(r.path);
@@ -378,7 +374,8 @@ describe("send test and replay", () => {
     expect(replay.headers["x-switchyard-delivery"]).toBe(res.json.delivery.id);
     const detail = await call(detailRoute, { params: { ...p(), deliveryId: res.json.delivery.id }, token: ctx.admin.token });
     expect(detail.json.replay_chain.map((c: { id: string }) => c.id)).toEqual([original.id, res.json.delivery.id]);
-    expect(detail.json.payload.id).toBe(original.event_id);
+    expect(JSON.parse(detail.json.body).id).toBe(original.event_id);
+    expect(detail.json.body).toBe(first.body); // the exact bytes sent
     expect(detail.json.attempts[0]).toMatchObject({ n: 1, status_code: 200 });
   });
 
@@ -432,7 +429,7 @@ describe("the attempt log", () => {
     const [d] = await deliveriesOf(webhook.id);
     const outcome = (deliveryId: string) => ({
       deliveryId, webhookId: webhook.id, n: 1, startedAt: new Date(), durationMs: 5, statusCode: 200, errorClass: null, errorMessage: null,
-      customHeaderNames: ["Authorization"], responseExcerpt: "ok", decision: { kind: "succeeded" as const },
+      customHeaderNames: ["Authorization"], responseExcerpt: "ok", responseHeaders: null, requestBody: null, test: false, decision: { kind: "succeeded" as const },
     });
     await sqlClient()`update deliveries set attempts = 1, lease_until = now() + interval '1 minute' where id = ${d.id}`;
     await recordAttempts(sqlClient(), [outcome("dlv_deleted_meanwhile"), outcome(d.id)]);

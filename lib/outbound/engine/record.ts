@@ -2,12 +2,17 @@
 // states, and each webhook's health (folded in completion order) with its audit trail.
 import "server-only";
 import type postgres from "postgres";
+import type { OperationalEventType } from "@/lib/events/catalog";
+import { operationalEventsQuery, webhookSubject, type OperationalEvent } from "@/lib/events/operational";
+import { logger } from "@/lib/logger";
 import { foldHealth, type Health } from "../health";
 import type { RetryDecision } from "../retry-policy";
 
 export type AttemptRecord = {
   deliveryId: string;
   webhookId: string;
+  /** Send Test: recorded like any attempt, but the webhook's health and last-delivery times ignore it. */
+  test: boolean;
   n: number;
   startedAt: Date;
   durationMs: number;
@@ -17,12 +22,30 @@ export type AttemptRecord = {
   /** The custom header names sent (none for Slack): with startedAt, what the request's headers are rebuilt from. */
   customHeaderNames: string[];
   responseExcerpt: string | null;
+  responseHeaders: Record<string, string> | null;
+  /** Slack only: the Block Kit message sent. */
+  requestBody: string | null;
   decision: RetryDecision;
 };
 
 // postgres.js infers a parameter's type from its first element, so an array of booleans would go as
 // one boolean; and drizzle makes timestamp arrays pass through unserialised, hence ISO text cast in SQL.
 const BOOL = 16;
+
+/** The operational event each health transition emits (to the project's other webhooks and its admins). */
+const HEALTH_EVENT = { degraded: "webhook.degraded", disabled: "webhook.disabled", healthy: "webhook.recovered" } as const satisfies Record<Health, OperationalEventType>;
+
+type LockedWebhook = {
+  id: string;
+  project_id: string;
+  project_name: string;
+  name: string;
+  kind: "generic" | "slack";
+  url_redacted: string;
+  health: Health;
+  consecutive_failures: number;
+  paused: boolean;
+};
 
 export type RecordCounts = { succeeded: number; retrying: number; dead: number; parked: number };
 
@@ -43,21 +66,32 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
     const [, , hooks] = await Promise.all([
       tx`begin`,
       tx`set local synchronous_commit = off`,
-      tx<{ id: string; project_id: string; health: Health; consecutive_failures: number; paused: boolean }[]>`
-        select id, project_id, health, consecutive_failures, paused from outbound_webhooks
-        where id = any(${webhookIds}::text[]) order by id for no key update`,
+      tx<LockedWebhook[]>`
+        select w.id, w.project_id, p.name as project_name, w.name, w.kind, w.url_redacted, w.health, w.consecutive_failures, w.paused
+        from outbound_webhooks w join projects p on p.id = w.project_id
+        where w.id = any(${webhookIds}::text[]) order by w.id for no key update of w`,
     ]);
     const state = new Map(hooks.map((h) => [h.id, h]));
     const webhookUpdates: { id: string; health: Health; cf: number; ok: boolean; failed: boolean }[] = [];
     const audits: { project_id: string; action: string; target_id: string; details: unknown }[] = [];
     const newlyDisabled: string[] = [];
+    const operational: OperationalEvent[] = [];
     for (const h of hooks) {
-      const mine = records.filter((r) => r.webhookId === h.id);
+      // Send Test does not move the counter (DESIGN 6.5): a test failing against a new receiver must not degrade it.
+      const mine = records.filter((r) => r.webhookId === h.id && !r.test);
+      if (!mine.length) continue;
       const outcomes = mine.map((r) => (r.decision.kind === "succeeded" ? "success" : "failure") as "success" | "failure");
       const next = foldHealth({ health: h.health, consecutiveFailures: h.consecutive_failures }, outcomes);
       webhookUpdates.push({ id: h.id, health: next.health, cf: next.consecutiveFailures, ok: outcomes.includes("success"), failed: outcomes.includes("failure") });
       for (const t of next.transitions) {
         audits.push({ project_id: h.project_id, action: `outbound_webhook.${t.to}`, target_id: h.id, details: { from: t.from, to: t.to, reason: t.reason } });
+        const webhook = webhookSubject({ id: h.id, projectId: h.project_id, name: h.name, kind: h.kind, urlRedacted: h.url_redacted, health: t.to });
+        operational.push({
+          project: { id: h.project_id, name: h.project_name },
+          type: HEALTH_EVENT[t.to],
+          data: { webhook, previous_health: t.from, consecutive_failures: t.failures, reason: t.reason },
+        });
+        logger.warn({ webhook_id: h.id, project_id: h.project_id, from: t.from, to: t.to }, "webhook health changed");
         if (t.to === "disabled") newlyDisabled.push(h.id);
       }
       state.set(h.id, { ...h, health: next.health });
@@ -77,14 +111,17 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
     // document that repeats every key per row.
     const writes = [
       tx`
-        insert into delivery_attempts (delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, custom_header_names, response_excerpt)
-        select x.delivery_id, x.n, x.started_at, x.duration_ms, x.status_code, x.error_class, x.error_message, string_to_array(x.header_names, ','), x.response_excerpt
+        insert into delivery_attempts (delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, custom_header_names, response_excerpt, response_headers, request_body)
+        select x.delivery_id, x.n, x.started_at, x.duration_ms, x.status_code, x.error_class, x.error_message, string_to_array(x.header_names, ','), x.response_excerpt,
+               x.response_headers::jsonb, x.request_body
         from unnest(
           ${deliveryIds}::text[], ${ns}::int[], ${column((r) => r.startedAt.toISOString())}::text[]::timestamptz[], ${column((r) => r.durationMs)}::int[],
           ${statusCodes}::int[], ${column((r) => r.errorClass)}::text[], ${column((r) => r.errorMessage)}::text[],
           -- Header names are tokens (no commas), so each list goes as one text.
-          ${column((r) => r.customHeaderNames.join(","))}::text[], ${column((r) => r.responseExcerpt?.replace(/\u0000/g, "") ?? null)}::text[]
-        ) as x(delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, header_names, response_excerpt)
+          ${column((r) => r.customHeaderNames.join(","))}::text[], ${column((r) => r.responseExcerpt?.replace(/\u0000/g, "") ?? null)}::text[],
+          -- JSON text (escaped by JSON.stringify, so no NUL reaches PostgreSQL), parsed to jsonb above.
+          ${column((r) => (r.responseHeaders ? JSON.stringify(r.responseHeaders) : null))}::text[], ${column((r) => r.requestBody)}::text[]
+        ) as x(delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, header_names, response_excerpt, response_headers, request_body)
         -- Only for deliveries that still exist (their webhook may have been deleted meanwhile), locked
         -- until commit so none is deleted under the insert: what a foreign key would check row by row,
         -- in one statement (migration 0003). The id list keeps it a primary-key probe.
@@ -123,6 +160,11 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
         insert into audit_log (project_id, actor_id, action, target_id, details)
         select x.project_id, null, x.action, x.target_id, x.details
         from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) as x(project_id text, action text, target_id text, details jsonb)`);
+    }
+    if (operational.length) {
+      // The transitions' events and notifications commit with them (built by lib/events, run here).
+      const q = operationalEventsQuery(operational);
+      writes.push(tx.unsafe(q.text, q.params as postgres.ParameterOrJSON<never>[]));
     }
     // After a failed write PostgreSQL refuses the rest and turns the commit into a rollback, so the
     // batch is all or nothing; the first error is the one reported.
