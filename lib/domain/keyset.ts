@@ -4,7 +4,8 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { db } from "@/db/client";
-import { CURSOR_TIME_FORMAT, toPage, type Page, type PageParams } from "@/lib/http/cursor";
+import { CURSOR_TIME_FORMAT, type Page, type PageParams } from "@/lib/http/cursor";
+import { toPage } from "@/lib/http/keyset";
 
 type Listed = PgTable & { projectId: AnyPgColumn; createdAt: AnyPgColumn; id: AnyPgColumn };
 
@@ -17,6 +18,5 @@ export async function listPage<T extends Listed>(table: T, projectId: string, pa
     .where(and(eq(table.projectId, projectId), page.cursor ? sql`(${table.createdAt}, ${table.id}) < (${page.cursor.at}::timestamptz, ${page.cursor.id})` : undefined))
     .orderBy(desc(table.createdAt), desc(table.id))
     .limit(page.limit + 1);
-  const { items, nextCursor } = toPage(rows as Array<{ row: T["$inferSelect"] & { id: string }; key: string }>, page.limit, (r) => ({ at: r.key, id: r.row.id }));
-  return { items: items.map((r) => r.row), nextCursor };
+  return toPage(rows as Array<{ row: T["$inferSelect"] & { id: string }; key: string }>, page.limit, (r) => [r.key, r.row.id], (r) => r.row);
 }

@@ -94,7 +94,7 @@ export function presentResult(row: ResultRow) {
 
 /** One keyset page of the project's runs of this kind, newest first, with their result counts. */
 export async function listRuns(kind: RunKind, projectId: string, page: PageParams): Promise<Page<{ run: RunRow; counts: ResultCounts }>> {
-  const { items, nextCursor } = await listPage(kind.runs, projectId, page);
+  const { items, next_cursor } = await listPage(kind.runs, projectId, page);
   const runs = items as RunRow[];
   const tallies = runs.length
     ? await db()
@@ -108,7 +108,7 @@ export async function listRuns(kind: RunKind, projectId: string, page: PageParam
       const mine = tallies.filter((t) => t.runId === run.id);
       return { run, counts: countResults(mine.flatMap((t) => Array<typeof t.status>(t.n).fill(t.status))) };
     }),
-    nextCursor,
+    next_cursor,
   };
 }
 
