@@ -8,7 +8,7 @@ import { malformed, parseTrackerDate, type IssueState, type ProviderAdapter } fr
 /** ADO work item ids are positive, so -1 can only come from our own Send Test. */
 export const ADO_SENTINEL_ID = -1;
 
-const EVENTS = new Set(["workitem.created", "workitem.updated", "workitem.deleted"]);
+export const EVENTS = new Set(["workitem.created", "workitem.updated", "workitem.deleted"]);
 
 const fields = z.record(z.string(), z.unknown());
 const links = z.object({ html: z.object({ href: z.string() }).optional() }).optional();

@@ -6,7 +6,7 @@ import { malformed, parseTrackerDate, type NormalizedIssueEvent, type ProviderAd
 /** GitHub issue numbers start at 1, so number 0 can only come from our own Send Test. */
 export const GITHUB_SENTINEL_NUMBER = 0;
 
-const SYNCED_ACTIONS = new Set(["opened", "edited", "closed", "reopened", "labeled", "unlabeled", "assigned", "unassigned", "deleted"]);
+export const SYNCED_ACTIONS = new Set(["opened", "edited", "closed", "reopened", "labeled", "unlabeled", "assigned", "unassigned", "deleted"]);
 
 const issuesEvent = z.object({
   action: z.string(),

@@ -6,7 +6,7 @@ import { malformed, parseTrackerDate, type IssueState, type ProviderAdapter } fr
 /** Jira issue numbers start at 1, so "<KEY>-0" can only come from our own Send Test. */
 export const JIRA_SENTINEL_KEY = "SWITCHYARD-0";
 
-const EVENTS = new Set(["jira:issue_created", "jira:issue_updated", "jira:issue_deleted"]);
+export const EVENTS = new Set(["jira:issue_created", "jira:issue_updated", "jira:issue_deleted"]);
 
 const issueEvent = z.object({
   webhookEvent: z.string(),
