@@ -59,7 +59,7 @@ export function DeliveryFiltersBar({
   const active = Object.values(filters).some(Boolean);
   return (
     <div className="space-y-3">
-      <div className="grid grid-cols-1 items-end gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-2 items-end gap-3 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)_minmax(0,1fr)]">
         <SearchBox value={filters.q ?? ""} onSearch={(q) => onChange(withFilter(filters, "q", q))} />
         {(["from", "to"] as const).map((key) => (
           <div key={key} className="min-w-0 space-y-1">
@@ -107,7 +107,7 @@ function SearchBox({ value, onSearch }: { value: string; onSearch: (q: string) =
     onSearch(text.trim());
   }
   return (
-    <form role="search" onSubmit={submit} className="min-w-0 space-y-1">
+    <form role="search" onSubmit={submit} className="col-span-2 min-w-0 space-y-1 md:col-span-1">
       <Label htmlFor="filter-q">Search</Label>
       <div className="flex gap-2">
         <Input

@@ -125,6 +125,11 @@ export function WebhookForm({ projectId, webhook, onDone }: { projectId: string;
         <fieldset className="space-y-2" aria-describedby={fieldError("events") ? `${idp}-events-error` : undefined}>
           <legend className="text-sm font-medium text-slate-800">Events</legend>
           <p className="text-xs text-slate-500">What this webhook is sent. You can change it later on the card.</p>
+          {fieldError("events") && (
+            <p id={`${idp}-events-error`} role="alert" className="text-xs text-red-700">
+              {fieldError("events")}
+            </p>
+          )}
           <div data-invalid={Boolean(fieldError("events"))} tabIndex={-1} className="rounded-md data-[invalid=true]:ring-2 data-[invalid=true]:ring-red-500">
             <EventPicker
               idPrefix={idp}
@@ -133,11 +138,6 @@ export function WebhookForm({ projectId, webhook, onDone }: { projectId: string;
               onToggleGroup={(types, on) => toggle(types, on)}
             />
           </div>
-          {fieldError("events") && (
-            <p id={`${idp}-events-error`} role="alert" className="text-xs text-red-700">
-              {fieldError("events")}
-            </p>
-          )}
         </fieldset>
       )}
 
