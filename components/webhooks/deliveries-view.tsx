@@ -74,6 +74,7 @@ export function DeliveriesView({
   return (
     <div className="space-y-4">
       <DeliveryFiltersBar filters={filters} webhooks={webhookOptions} onChange={changeFilters} />
+      {list.data && <p className="text-xs text-slate-500">Deliveries are kept for {list.data.pages[0].retention_days} days.</p>}
       {selected.size === 0 ? (
         <p className="flex min-h-12 items-center rounded-md border border-slate-200 bg-white px-3 py-2 text-sm text-slate-600" aria-live="polite">
           {bulkResult ?? "Select outbound deliveries to replay them in bulk (up to 100 at once)."}

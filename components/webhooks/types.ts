@@ -7,7 +7,7 @@ export type OutboundWebhook = OutboundWebhookJson;
 export type WebhooksResponse = { inbound: InboundWebhookSummary | null; outbound: OutboundWebhook[] };
 
 export type DeliveryRow = DeliveryJson;
-export type DeliveriesPage = { deliveries: DeliveryRow[]; next_cursor: string | null };
+export type DeliveriesPage = { deliveries: DeliveryRow[]; next_cursor: string | null; retention_days: number };
 
 /** GET /projects/{p}/deliveries/{d}: the delivery, the exact body sent, every attempt (lib/outbound/present.ts). */
 export type DeliveryDetail = Awaited<ReturnType<typeof getDeliveryDetail>>;

@@ -44,6 +44,11 @@ export class PayloadTooLarge extends HttpError {
     super(413, "Payload Too Large", message);
   }
 }
+export class UnsupportedMediaType extends HttpError {
+  constructor(message: string) {
+    super(415, "Unsupported Media Type", message);
+  }
+}
 export class Invalid extends HttpError {
   constructor(message: string, errors?: FieldError[]) {
     super(422, "Unprocessable Content", message, errors);

@@ -9,16 +9,15 @@ import { db, type Tx } from "@/db/client";
 import { deliveries, outboundWebhooks } from "@/db/schema";
 import type { ProjectActor } from "@/lib/auth/access";
 import { Invalid, NotFound } from "@/lib/http/errors";
-import { newId } from "@/lib/ids";
+import { MAX_ID_LENGTH, newId } from "@/lib/ids";
+import { MAX_BULK_REPLAY } from "@/lib/webhooks/bulk-replay";
 import { writeAudit } from "@/lib/audit/write";
 import { notifyOutbox } from "./engine/outbox";
 import { presentDelivery, type DeliveryJson } from "./present";
 
-export const MAX_BULK_REPLAY = 100;
-
 export const bulkReplayInput = z.object({
   ids: z
-    .array(z.string().min(1))
+    .array(z.string().min(1).max(MAX_ID_LENGTH, "not a delivery id"))
     .min(1, "select at least one delivery")
     .max(MAX_BULK_REPLAY, `at most ${MAX_BULK_REPLAY} deliveries can be replayed at once; nothing was replayed`),
 });

@@ -200,7 +200,7 @@ describe("deliveries list and detail", () => {
     expect((await list("status=dead")).json.deliveries).toHaveLength(0);
     expect((await list("event=issue.updated")).json.deliveries).toHaveLength(1);
     expect((await list("status=exploded")).status).toBe(422);
-    expect((await list("cursor=garbage")).status).toBe(422);
+    expect((await list("cursor=garbage")).status).toBe(400);
 
     const inbound = await call(detailRoute, { params: { projectId: own.project.id, deliveryId: "dlv_inbound_list" }, token: own.admin.token });
     expect(inbound.json).toMatchObject({ body: null, request_digest: "deadbeef", attempts: [], replay_chain: [expect.objectContaining({ id: "dlv_inbound_list" })] });
