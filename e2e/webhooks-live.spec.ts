@@ -63,6 +63,7 @@ test("the list is live: bulk replay turns rows Succeeded, a new event waits behi
     await expect(drawer.getByTestId("delivery-attempt").first()).toContainText("HTTP 200 OK");
     await shot(page, "43-retried-now", false);
     await drawer.getByRole("button", { name: "Close" }).click();
+    await expect(page).not.toHaveURL(/delivery=/);
 
     // Search by the webhook-id a receiver saw.
     const seen = receiver.requests.at(-1)!;

@@ -1,8 +1,8 @@
 "use client";
 // Secrets leave the server once, in a create or rotate response. This panel is the only place they
 // are shown; the owner keeps them in component state and drops them on "I have saved it". Until a
-// value has been copied, every way of closing it asks first: its own button, the owner's ✕ or Esc
-// (through useRevealGuard), a link to another page and leaving or reloading the page.
+// value has been copied, the other ways of closing it ask first: the owner's ✕ or Esc (through
+// useRevealGuard), a link to another page, and leaving or reloading the page.
 import { useEffect, useId, useState, type ReactNode } from "react";
 import { Check, Copy, KeyRound } from "lucide-react";
 import { AlertDialog } from "@/components/ui/alert-dialog";
@@ -93,7 +93,8 @@ export function RevealOncePanel({
       ))}
       {steps && <div className="text-sm text-amber-950">{steps}</div>}
       <div className="flex justify-end">
-        <Button onClick={g.requestDismiss}>I have saved it</Button>
+        {/* Saying so is the confirmation: only the other ways out ask. */}
+        <Button onClick={g.onDismiss}>I have saved it</Button>
       </div>
       <AlertDialog
         open={g.confirming}
