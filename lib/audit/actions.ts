@@ -54,6 +54,12 @@ export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
     say: ({ target, details }) => `re-sent ${plural(details.count, "failed delivery", "failed deliveries")} of ${target}${text(details.since) ? ` since ${text(details.since)}` : ""}`,
   },
   "delivery.bulk_replayed": { group: "deliveries", say: ({ details }) => `replayed ${plural(details.replayed, "delivery", "deliveries")} at once` },
+  "delivery.retried": { group: "deliveries", say: ({ target }) => `retried ${target} now` },
+  "delivery.retries_cancelled": { group: "deliveries", say: ({ target }) => `cancelled the retries of ${target}` },
+  "outbound_webhook.deliveries_recovered": {
+    group: "deliveries",
+    say: ({ target, details }) => `re-sent ${plural(details.count, "failed delivery", "failed deliveries")} of ${target} since ${text(details.since) || "a chosen time"}`,
+  },
   "inbound_webhook.created": { group: "inbound", say: () => "created the inbound webhook" },
   "inbound_webhook.rotated": { group: "inbound", say: () => "rotated the inbound webhook's URL and secret" },
   "inbound_webhook.deleted": { group: "inbound", say: () => "deleted the inbound webhook" },
