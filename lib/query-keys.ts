@@ -16,5 +16,8 @@ export const queryKeys = {
     ["projects", projectId, "deliveries", filters] as const,
   delivery: (projectId: string, deliveryId: string) => ["projects", projectId, "deliveries", "one", deliveryId] as const,
   integration: (projectId: string) => ["projects", projectId, "integration"] as const,
+  syncRuns: (projectId: string) => ["projects", projectId, "integration", "sync-runs"] as const,
+  // Under webhooks(): every write to the inbound webhook refreshes its health too.
+  inboundHealth: (projectId: string) => ["projects", projectId, "webhooks", "inbound-health"] as const,
   myTokens: () => ["me", "tokens"] as const,
 };
