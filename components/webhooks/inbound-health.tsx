@@ -50,18 +50,17 @@ export function InboundHealth({ projectId }: { projectId: string }) {
         </div>
       )}
       <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-        <div className="flex gap-1">
-          <dt className="text-slate-600">Last received</dt>
-          <dd className="font-medium text-slate-900">
-            <RelativeTime value={h.last_received_at} never="Nothing yet" />
-          </dd>
-        </div>
-        <div className="flex gap-1">
-          <dt className="text-slate-600">Last accepted</dt>
-          <dd className="font-medium text-slate-900">
-            <RelativeTime value={h.last_accepted_at} never="Nothing yet" />
-          </dd>
-        </div>
+        {[
+          { term: "Last received", at: h.last_received_at },
+          { term: "Last accepted", at: h.last_accepted_at },
+        ].map(({ term, at }) => (
+          <div key={term} className="flex gap-1">
+            <dt className="text-slate-600">{term}</dt>
+            <dd className="font-medium text-slate-900">
+              <RelativeTime value={at} never="Nothing yet" />
+            </dd>
+          </div>
+        ))}
       </dl>
       <div className="flex flex-wrap items-center gap-1.5 text-sm" data-testid="inbound-last-24h">
         <span className="text-slate-600">Last 24 hours:</span>
