@@ -2,6 +2,7 @@
 // Sync now and the sync history: each reconciliation run with what it fetched and changed, and why it
 // stopped when it did not finish (rate limited until…, a limit, an error).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { format } from "date-fns";
 import { RefreshCw } from "lucide-react";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -39,7 +40,10 @@ export function SyncHistory({ projectId, canSync }: { projectId: string; canSync
       toast({
         tone: run.status === "succeeded" ? "success" : "error",
         title: run.status === "succeeded" ? (changed ? `Synced: ${changed} issue${changed === 1 ? "" : "s"} changed` : "Synced: everything was up to date") : `Sync ${STATUS[run.status].label.toLowerCase()}`,
-        description: run.last_error ?? undefined,
+        description:
+          run.status === "rate_limited" && run.rate_limited_until
+            ? `The tracker asked Switchyard to wait until ${format(new Date(run.rate_limited_until), "p")}; the next run continues from where this one stopped.`
+            : (run.last_error ?? undefined),
       });
     },
     onError: (err) => toast({ tone: "error", title: "Sync did not start", description: errorMessage(err) }),

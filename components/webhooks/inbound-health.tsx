@@ -74,7 +74,8 @@ export function InboundHealth({ projectId }: { projectId: string }) {
           <span className="text-slate-500">no deliveries</span>
         )}
       </div>
-      {h.last_rejection && (
+      {/* A "refused" notice already says what the last refusal was. */}
+      {h.last_rejection && h.notice?.kind !== "rejected" && (
         <p className="text-sm text-slate-700" data-testid="inbound-last-rejection">
           <span className="text-slate-600">Last refused</span> <RelativeTime value={h.last_rejection.at} />: {h.last_rejection.message}
         </p>
