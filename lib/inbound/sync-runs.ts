@@ -62,13 +62,13 @@ export async function finishSyncRun(
   return row;
 }
 
-/** Where the next run starts: the newest watermark any run reached (null: from the beginning). */
+/** Where the next run starts: the latest run's watermark (null: from the beginning). */
 export async function lastWatermark(projectId: string): Promise<Date | null> {
   const [row] = await db()
     .select({ watermark: integrationSyncRuns.watermark })
     .from(integrationSyncRuns)
     .where(and(eq(integrationSyncRuns.projectId, projectId), isNotNull(integrationSyncRuns.watermark)))
-    .orderBy(desc(integrationSyncRuns.watermark))
+    .orderBy(desc(integrationSyncRuns.startedAt), desc(integrationSyncRuns.id))
     .limit(1);
   return row?.watermark ?? null;
 }
