@@ -55,6 +55,34 @@ export const projectMembers = pgTable(
 
 // read_only tokens may only use GET; a token with a project_id reaches that project alone.
 export const apiTokenAccess = pgEnum("api_token_access", ["read_only", "read_write"]);
+/**
+ * An email invited to a project before it has an account. The link's token is stored as a SHA-256
+ * hash only; it carries the invitation id so the hash is compared in constant time, not looked up.
+ * A pending invitation has neither accepted_at nor revoked_at, and expires_at in the future.
+ */
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(), // inv_
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    email: text("email").notNull(), // lower-cased
+    role: projectRole("role").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: text("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: text("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    // At most one open invitation per email and project (inviting again replaces it).
+    uniqueIndex("invitations_open_email_idx").on(t.projectId, t.email).where(sql`${t.acceptedAt} is null and ${t.revokedAt} is null`),
+    index("invitations_project_idx").on(t.projectId, t.createdAt.desc(), t.id.desc()),
+  ],
+);
 
 export const apiTokens = pgTable(
   "api_tokens",
@@ -101,7 +129,8 @@ export const auditLog = pgTable(
     details: jsonb("details").notNull().default({}), // ids and reasons only, never secrets
     createdAt: createdAt(),
   },
-  (t) => [index("audit_log_project_idx").on(t.projectId, t.createdAt)],
+  // The Audit log page pages newest first on (project_id, id): ids are assigned in insert order.
+  (t) => [index("audit_log_project_idx").on(t.projectId, t.createdAt), index("audit_log_project_id_idx").on(t.projectId, t.id.desc())],
 );
 
 // ── Test-management domain (the sources of events) ───────────────────────────
@@ -428,7 +457,8 @@ export const deliveries = pgTable(
       .where(sql`status in ('failed', 'dead', 'paused')`),
     // Partial: only replays have replay_of, and every delivery write would otherwise maintain it.
     index("deliveries_replay_of_idx").on(t.replayOf).where(sql`replay_of is not null`),
-    // Search by event id (= webhook-id); delivery ids are the primary key.
+    // Search by event id (= webhook-id; delivery ids are the primary key), and retention: an event is
+    // deleted once no delivery refers to it, a lookup by event for the check and the cascade alike.
     index("deliveries_event_idx").on(t.eventId),
     // Recover: a webhook's failed and dead deliveries since a time, however many succeeded around them.
     index("deliveries_recover_idx")
@@ -490,4 +520,28 @@ export const liveEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("live_events_project_idx").on(t.projectId, t.id)],
+);
+
+// Notices for a project's admins about the hub itself (a webhook degraded or disabled, an inbound
+// webhook failing…), written in the same transaction as the transition they report.
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(), // ntf_
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(), // the operational event type, e.g. webhook.disabled
+    subjectId: text("subject_id"), // the webhook it is about
+    message: text("message").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
+  ],
 );

@@ -172,9 +172,10 @@ export async function setEventSubscription(actor: ProjectActor, projectId: strin
 
 export async function deleteOutboundWebhook(actor: ProjectActor, projectId: string, webhookId: string): Promise<void> {
   await db().transaction(async (tx) => {
-    await lockWebhook(tx, projectId, webhookId);
+    const row = await lockWebhook(tx, projectId, webhookId);
     await tx.delete(outboundWebhooks).where(eq(outboundWebhooks.id, webhookId));
-    await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.deleted", targetId: webhookId });
+    // The name outlives the row so the audit log can still say which webhook it was.
+    await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.deleted", targetId: webhookId, details: { name: row.name } });
   });
 }
 

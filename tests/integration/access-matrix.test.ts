@@ -47,6 +47,7 @@ import * as sessionComplete from "@/app/api/v1/projects/[projectId]/sessions/[ru
 import * as sessionDuplicate from "@/app/api/v1/projects/[projectId]/sessions/[runId]/duplicate/route";
 import * as tokensRoute from "@/app/api/v1/me/tokens/route";
 import * as tokenRoute from "@/app/api/v1/me/tokens/[tokenId]/route";
+import * as notificationsRoute from "@/app/api/v1/me/notifications/route";
 import * as webhooksRoute from "@/app/api/v1/projects/[projectId]/webhooks/route";
 import * as outboundRoute from "@/app/api/v1/projects/[projectId]/webhooks/outbound/route";
 import * as outboundOne from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/route";
@@ -73,6 +74,10 @@ import * as deliveryRetry from "@/app/api/v1/projects/[projectId]/deliveries/[de
 import * as deliveryCancel from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/cancel/route";
 import * as outboundRecover from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/recover/route";
 import { createProject } from "@/lib/domain/projects";
+import * as invitationsRoute from "@/app/api/v1/projects/[projectId]/invitations/route";
+import * as invitationRoute from "@/app/api/v1/projects/[projectId]/invitations/[invitationId]/route";
+import * as auditRoute from "@/app/api/v1/projects/[projectId]/audit/route";
+import { addOrInvite } from "@/lib/domain/invitations";
 import { call, makeProject, makeUser, sessionCookie } from "../helpers/factories";
 import { FAKE_CREDENTIALS, FakeTracker, GITHUB_REPO } from "../helpers/fake-tracker";
 
@@ -135,6 +140,8 @@ const ROUTES: RouteCase[] = [
     params: async (_f, caller) => ({ tokenId: (await createApiToken(caller.id, { name: "to revoke" })).apiToken.id }),
     needs: "user",
   },
+  { name: "GET /me/notifications", handler: notificationsRoute.GET, method: "GET", needs: "user" },
+  { name: "POST /me/notifications", handler: notificationsRoute.POST, method: "POST", body: { all: true }, needs: "user" },
   { name: "GET /projects/{p}", handler: projectRoute.GET, method: "GET", params: project, needs: "member" },
   { name: "PATCH /projects/{p}", handler: projectRoute.PATCH, method: "PATCH", params: project, body: { name: "Renamed" }, needs: "admin" },
   { name: "GET /projects/{p}/members", handler: membersRoute.GET, method: "GET", params: project, needs: "member" },
@@ -165,6 +172,20 @@ const ROUTES: RouteCase[] = [
     },
     needs: "admin",
   },
+  { name: "GET /projects/{p}/invitations", handler: invitationsRoute.GET, method: "GET", params: project, needs: "admin" },
+  // Inviting the same email again replaces the open invitation, so one body serves every call.
+  { name: "POST /projects/{p}/invitations", handler: invitationsRoute.POST, method: "POST", params: project, body: { email: "invitee@example.test", role: "member" }, needs: "admin" },
+  {
+    name: "DELETE /projects/{p}/invitations/{i}",
+    handler: invitationRoute.DELETE,
+    method: "DELETE",
+    params: async () => {
+      const res = await addOrInvite(adminActor(), f.project.id, { email: `revokee-${Math.random().toString(36).slice(2)}@example.test`, role: "member" });
+      return { ...project(), invitationId: res.outcome === "invited" ? res.invitation.id : "" };
+    },
+    needs: "admin",
+  },
+  { name: "GET /projects/{p}/audit", handler: auditRoute.GET, method: "GET", params: project, needs: "admin" },
   { name: "GET /projects/{p}/cases", handler: casesRoute.GET, method: "GET", params: project, needs: "member" },
   { name: "POST /projects/{p}/cases", handler: casesRoute.POST, method: "POST", params: project, body: { title: "Case" }, needs: "member" },
   { name: "GET /projects/{p}/cases/{c}", handler: caseRoute.GET, method: "GET", params: () => ({ ...project(), caseId: extra.caseId }), needs: "member" },

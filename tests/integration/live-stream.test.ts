@@ -147,7 +147,7 @@ describe("live issue stream", () => {
     const { project, admin, member } = await makeProject();
     const s = await open(`projectId=${project.id}`, await sessionCookie(member));
     await until(() => s.raw().includes(": connected"), "ready");
-    await removeMember(project.id, member.id);
+    await removeMember({ userId: admin.id, email: admin.email, name: admin.name }, project.id, member.id);
     await endedFor(s, "access");
     // And a new stream is refused: the slot of the ended one was freed, the access rule says 404.
     expect((await open(`projectId=${project.id}`, await sessionCookie(member))).res.status).toBe(404);
@@ -178,7 +178,7 @@ describe("live issue stream", () => {
     await createIssue(admin.id, project.id, { title: "Before they joined" });
     const [{ before }] = await sqlClient()<{ before: string }[]>`select coalesce(max(id), 0)::text as before from live_events where project_id = ${project.id}`;
     const late = await makeUser("late");
-    await addMember(project.id, { email: late.email, role: "member" });
+    await addMember({ userId: admin.id, email: admin.email, name: admin.name }, project.id, { email: late.email, role: "member" });
     await createIssue(admin.id, project.id, { title: "After they joined" });
     const s = await open(`projectId=${project.id}`, await sessionCookie(late), { "last-event-id": String(Number(before) - 1) });
     await until(() => s.raw().includes(": connected"), "ready");
