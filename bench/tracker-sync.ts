@@ -3,8 +3,8 @@
 //  1. import: the first run imports every issue (issue.created each);
 //  2. update: every issue changed upstream, the next run updates all of them (issue.updated each);
 //  3. unchanged: a run that re-reads its window and finds everything already applied.
-// Time per run and SQL statements per issue (pg_stat_statements: every statement the product sent,
-// BEGIN/COMMIT included, over the run). Prints a Markdown section and writes it to BENCHMARKS.md.
+// Time per run and SQL statements per issue (pg_stat_statements, track=top: every statement the product
+// sent, BEGIN/COMMIT included, not the ones triggers run inside them). Prints a Markdown section and writes it to BENCHMARKS.md.
 //   env: BENCH_ISSUES (10000), BENCH_TRACKERS (github,jira,azure_devops)
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -19,7 +19,7 @@ const TRACKERS = (process.env.BENCH_TRACKERS ?? "github,jira,azure_devops").spli
 
 async function main() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "switchyard-bench-tracker-"));
-  const pg = await startEmbeddedPostgres({ dir, quiet: true, flags: ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=all"] });
+  const pg = await startEmbeddedPostgres({ dir, quiet: true, flags: ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=top"] });
   const tracker = await new FakeTracker().start();
   try {
     Object.assign(process.env, {
@@ -83,15 +83,15 @@ async function main() {
 \`npm run bench:tracker-sync\` (BENCH_ISSUES=${ISSUES}): one run per phase through \`syncIntegration\`, against the fake
 tracker on 127.0.0.1 (GitHub: 100 issues a page with Link paging; Jira: search/jql pages of 100; Azure DevOps:
 WIQL then workitemsbatch of 100), embedded PostgreSQL on the same ${os.cpus().length}-core machine. *Statements per
-issue* counts every statement the product sent during the run (pg_stat_statements, BEGIN/COMMIT included)
-divided by the issues fetched. Each page of 100 is one transaction: its issue locks in one statement, one
+issue* counts every statement the product sent during the run (pg_stat_statements with track=top, BEGIN/COMMIT
+included) divided by the issues fetched; the load average of the shared machine is in the last line. Each page of 100 is one transaction: its issue locks in one statement, one
 read of the linked issues, then each write and its event pipelined.
 
 | tracker | phase | fetched | changed | status | time | per issue | statements per issue |
 |---|---|---:|---:|---|---:|---:|---:|
 ${rows.join("\n")}
 
-Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC.
+Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min).
 `;
     writeSection("tracker-sync", section);
     console.log(section);
