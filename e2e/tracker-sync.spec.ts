@@ -28,6 +28,7 @@ test("Sync now heals a missed webhook and the open Issues page updates live", as
   await card.getByLabel("Personal access token").fill("github_pat_wrong_wrong_wrong");
   await card.getByRole("button", { name: "Test and save" }).click();
   await expect(card.getByText(/refused the credential \(401\)/).first()).toBeVisible();
+  await shot(page, "integrations-credential-refused");
   await card.getByLabel("Personal access token").fill(FAKE_CREDENTIALS.github.token);
   await card.getByRole("button", { name: "Test and save" }).click();
   await expect(card.getByTestId("tracker-credential")).toContainText("connected as sync-bot");
