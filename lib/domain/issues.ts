@@ -11,8 +11,8 @@ import type { Page, PageParams } from "@/lib/http/cursor";
 import { Conflict, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { iso } from "./iso";
-import { listPage } from "./keyset";
 import { isHttpUrl, MAX_LINK_URL_LENGTH } from "@/lib/http/safe-url";
+import { listPage } from "./keyset";
 import { projectLink } from "./links";
 import { getProject } from "./projects";
 
