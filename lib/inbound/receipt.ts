@@ -6,6 +6,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type Executor, type Tx } from "@/db/client";
 import { sha256Hex } from "@/lib/crypto/tokens";
+import { readCapped } from "@/lib/http/body";
+import { PayloadTooLarge } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { readUpTo } from "@/lib/http/body";
