@@ -12,13 +12,16 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Either the database or a transaction: for reads that work in both. */
 export type Executor = Db | Tx;
 
+/** This process's connections as PostgreSQL names them (pg_stat_activity), so metrics can count its pool. */
+export const APPLICATION_NAME = `switchyard/${process.pid}`;
+
 const globalForDb = globalThis as unknown as { switchyardSql?: postgres.Sql; switchyardDb?: Db };
 
 export function sqlClient(): postgres.Sql {
   globalForDb.switchyardSql ??= connectPostgres(env().DATABASE_URL, {
     max: 20,
     onnotice: () => {},
-    connection: { application_name: "switchyard" },
+    connection: { application_name: APPLICATION_NAME },
   });
   return globalForDb.switchyardSql;
 }

@@ -8,6 +8,7 @@ import { db, type Executor, type Tx } from "@/db/client";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { problem, json } from "@/lib/http/route";
 import { newId } from "@/lib/ids";
+import { metrics } from "@/lib/metrics/registry";
 import { noteRejection } from "./failing";
 import { findInboundWebhookByToken, forgetReceivingWebhook, type ReceivingWebhook } from "./inbound-webhooks";
 import { parseGuardedJson } from "./json-guard";
@@ -191,5 +192,6 @@ async function recordReceipt(ex: Executor, webhook: ReceivingWebhook, r: Recorde
            1, ${r.digest ?? null}, ${providerDeliveryId}, ${r.status}
     from inbound_webhooks w where w.id = ${webhook.id} and w.token_hash = ${webhook.tokenHash}
     returning id`);
+  if (rows.length) metrics().inboundReceipts.inc({ outcome: r.outcome });
   return rows.length ? { deliveryId: id, outcome: r.outcome, status: r.status, reason: r.reason } : null;
 }

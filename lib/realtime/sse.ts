@@ -11,6 +11,13 @@ import { logger } from "@/lib/logger";
 const g = globalThis as unknown as { switchyardStreamsPerUser?: Map<string, number> };
 const openStreams = () => (g.switchyardStreamsPerUser ??= new Map());
 
+/** Live streams open in this process, all users together (the switchyard_live_streams_open gauge). */
+export function openLiveStreamCount(): number {
+  let n = 0;
+  for (const count of openStreams().values()) n += count;
+  return n;
+}
+
 export type LiveMessage = { id: number; kind: string; project_id: string; data: unknown };
 
 // The bus hands the same event object to every stream of the process: frame and encode it once,

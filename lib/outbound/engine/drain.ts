@@ -13,6 +13,8 @@ import { nextAttempt } from "../retry-policy";
 import { enforceRetireDeadlines } from "./secret-deadlines";
 import { classifySlackResponse } from "../slack";
 import { Wakeup } from "./wakeup";
+import { beatDrain } from "./heartbeat";
+import { observeAttempt } from "@/lib/metrics/registry";
 import { logger } from "@/lib/logger";
 
 export type DrainOptions = {
@@ -116,6 +118,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     const decision = nextAttempt(d.attempt, ok ? { ok: true } : { ok: false, statusCode: res.statusCode, retryAfter: res.retryAfter, permanent: slack?.permanent });
     const errorClass = res.error?.errorClass ?? (ok ? null : slack ? "slack_error" : "http_status");
     const errorMessage = res.error?.message ?? (ok ? null : slack ? `Slack: ${slack.error}${slack.permanent ? " (permanent)" : ""}` : `HTTP ${res.statusCode}`);
+    observeAttempt(res.statusCode, errorClass, d.event.created_at);
     if (logger.isLevelEnabled("debug")) {
       logger.debug({ delivery_id: d.id, webhook_id: d.webhookId, project_id: d.event.project.id, attempt: d.attempt, status_code: res.statusCode, error_class: errorClass, duration_ms: res.durationMs }, "delivery attempted");
     }
@@ -135,6 +138,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
   };
 
   while (!o.signal?.aborted && Date.now() < deadline) {
+    beatDrain();
     if (Date.now() - lastSecretSweep > SECRET_SWEEP_MS) {
       lastSecretSweep = Date.now();
       counts.secrets_retired += await enforceRetireDeadlines();
