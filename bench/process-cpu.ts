@@ -30,3 +30,26 @@ export function postgresCpuSeconds(dataDir: string): number {
   }
   return total;
 }
+
+/** CPU seconds of `rootPid` and all its descendants, leaving out the subtrees rooted at `exclude`. */
+export function treeCpuSeconds(rootPid: number, exclude: number[] = []): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  let total = 0;
+  const stack = [rootPid];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    if (exclude.includes(pid)) continue;
+    total += processCpuSeconds(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}

@@ -13,6 +13,7 @@ export async function bootServer(): Promise<void> {
     if (config.SEED_DEMO) await seedDemo();
     if (config.OUTBOX_WORKER === "on") (await import("@/lib/outbound/engine/worker")).runOutboxWorkerUntilShutdown();
     if (config.OUTBOX_WORKER === "on") (await import("@/lib/retention/loop")).startRetentionLoop();
+    if (config.OUTBOX_WORKER === "on") (await import("@/lib/inbound/sync-loop")).runTrackerSyncLoopUntilShutdown();
   } catch (err) {
     logger.fatal({ err }, "Switchyard cannot start");
     process.exit(1);

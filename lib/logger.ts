@@ -42,6 +42,21 @@ function destination(): pino.DestinationStream {
   }
 }
 
+/**
+ * Errors as log fields without the data they may carry: drizzle wraps a postgres.js error in one whose
+ * message lists the statement and its bound values (user data, emails, ciphertext), and postgres.js
+ * keeps them on the error as `query`/`parameters`. So: the innermost cause's name, message and SQLSTATE
+ * code, and the outer error's stack frames only.
+ */
+export function safeError(err: unknown): { type: string; message?: string; code?: string; stack?: string } {
+  if (!(err instanceof Error)) return { type: typeof err };
+  let root: Error = err;
+  while (root.cause instanceof Error) root = root.cause;
+  const code = (root as { code?: unknown }).code;
+  const stack = err.stack?.split("\n").filter((line) => line.trimStart().startsWith("at ")).join("\n");
+  return { type: root.name, message: root.message, ...(typeof code === "string" ? { code } : {}), stack };
+}
+
 const g = globalThis as unknown as { switchyardLogStreams?: pino.MultiStreamRes };
 // One set of streams per process, even when bundlers load this module more than once.
 const streams = (g.switchyardLogStreams ??= pino.multistream([{ level: "trace", stream: destination() }]));
@@ -51,7 +66,7 @@ export const logger: Logger = pino(
     level: logLevel(),
     base: undefined,
     redact: { paths: REDACT_PATHS, censor: "[redacted]" },
-    serializers: { err: pino.stdSerializers.err },
+    serializers: { err: safeError },
   },
   streams,
 );

@@ -4,6 +4,8 @@ export const queryKeys = {
   projects: () => ["projects"] as const,
   project: (projectId: string) => ["projects", projectId] as const,
   members: (projectId: string) => ["projects", projectId, "members"] as const,
+  invitations: (projectId: string) => ["projects", projectId, "invitations"] as const,
+  audit: (projectId: string, filters: Record<string, string | undefined> = {}) => ["projects", projectId, "audit", filters] as const,
   cases: (projectId: string) => ["projects", projectId, "cases"] as const,
   testRuns: (projectId: string) => ["projects", projectId, "test-runs"] as const,
   testRun: (projectId: string, runId: string) => ["projects", projectId, "test-runs", runId] as const,

@@ -3,7 +3,8 @@ import { Check, ChevronDown } from "lucide-react";
 import { Select as RadixSelect } from "radix-ui";
 import { cn } from "./cn";
 
-export type SelectOption = { value: string; label: string };
+/** `disabled`: shown but not choosable (say why next to the select). */
+export type SelectOption = { value: string; label: string; disabled?: boolean };
 
 /** A single-choice select. Pass `id` so a <Label htmlFor> names it. */
 export function Select({
@@ -54,7 +55,8 @@ export function Select({
               <RadixSelect.Item
                 key={o.value}
                 value={o.value}
-                className="relative flex cursor-default items-center rounded py-1.5 pr-2 pl-7 text-sm outline-none select-none data-[highlighted]:bg-indigo-50 data-[highlighted]:text-indigo-900"
+                disabled={o.disabled}
+                className="relative flex cursor-default items-center rounded py-1.5 pr-2 pl-7 text-sm outline-none select-none data-[disabled]:text-slate-400 data-[highlighted]:bg-indigo-50 data-[highlighted]:text-indigo-900"
               >
                 <RadixSelect.ItemIndicator className="absolute left-2">
                   <Check aria-hidden className="size-4" />

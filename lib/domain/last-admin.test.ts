@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lastAdminViolation } from "./last-admin";
+import { lastAdminViolation, refusedChanges } from "./last-admin";
 
 const admin = (userId: string) => ({ userId, role: "admin" as const });
 const member = (userId: string) => ({ userId, role: "member" as const });
@@ -18,5 +18,19 @@ describe("lastAdminViolation", () => {
     const result = lastAdminViolation([...members], change);
     if (blocked) expect(result).toMatch(blocked);
     else expect(result).toBeUndefined();
+  });
+});
+
+describe("refusedChanges", () => {
+  it.each([
+    { name: "the only admin", role: "admin", admins: 1, roles: ["member"], remove: true },
+    { name: "one of two admins", role: "admin", admins: 2, roles: [], remove: false },
+    { name: "a member beside the only admin", role: "member", admins: 1, roles: [], remove: false },
+  ] as const)("$name", ({ role, admins, roles, remove }) => {
+    const refused = refusedChanges(role, admins);
+    expect(Object.keys(refused.roles)).toEqual(roles);
+    for (const r of roles) expect(refused.roles[r]).toMatch(/demote the project's last admin/);
+    if (remove) expect(refused.remove).toMatch(/remove the project's last admin/);
+    else expect(refused.remove).toBeNull();
   });
 });

@@ -47,9 +47,9 @@ export function attemptOutcome(statusCode: number | null, errorClass: string | n
 }
 
 /** Counts one attempt, and for a success the time since its event was created. */
-export function observeAttempt(statusCode: number | null, errorClass: string | null, eventCreatedAt: string): void {
+export function observeAttempt(statusCode: number | null, errorClass: string | null, eventCreatedMs: number): void {
   const m = metrics();
   const outcome = attemptOutcome(statusCode, errorClass);
   m.attempts.inc({ outcome });
-  if (outcome === "success") m.eventDelivered.observe(Math.max(0, (Date.now() - Date.parse(eventCreatedAt)) / 1000));
+  if (outcome === "success") m.eventDelivered.observe(Math.max(0, (Date.now() - eventCreatedMs) / 1000));
 }

@@ -8,7 +8,7 @@ import "server-only";
 import type postgres from "postgres";
 import { sqlClient } from "@/db/client";
 import { env } from "@/lib/env";
-import { MAX_REPLAY } from "@/lib/realtime/sse-format";
+import { REPLAY_MAX_EVENTS } from "@/lib/realtime/live-rules";
 
 export const INBOUND_MIN_DAYS = 7;
 const RETENTION_LOCK = 727_002; // db/migrate.ts holds 727_001
@@ -93,13 +93,13 @@ export async function pruneExpired(options: PruneOptions = {}): Promise<PruneCou
               limit ${n} for update skip locked
             ), gone as (delete from events e using doomed where e.id = doomed.id returning 1)
             select count(*)::int as n from gone`)) &&
-          // A tab that missed more than MAX_REPLAY of its projects' changes reloads instead of replaying
+          // A tab that missed more than REPLAY_MAX_EVENTS of its projects' changes reloads instead of replaying
           // (lib/realtime/sse.ts), so the project's older live events can never be replayed.
           (await drain("live_events", () => conn`
             with doomed as (
               select id from live_events
               where project_id = ${p}
-                and id < (select id from live_events where project_id = ${p} order by id desc offset ${MAX_REPLAY - 1} limit 1)
+                and id < (select id from live_events where project_id = ${p} order by id desc offset ${REPLAY_MAX_EVENTS - 1} limit 1)
               order by id limit ${n}
             ), gone as (delete from live_events l using doomed where l.id = doomed.id returning 1)
             select count(*)::int as n from gone`));

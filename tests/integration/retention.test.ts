@@ -8,7 +8,7 @@ process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, sqlClient } from "@/db/client";
-import { MAX_REPLAY } from "@/lib/realtime/sse-format";
+import { REPLAY_MAX_EVENTS } from "@/lib/realtime/live-rules";
 import { pruneExpired, retentionCutoffs } from "@/lib/retention/retention";
 import { POST as receiptRoute } from "@/app/api/webhooks/[token]/route";
 import { call, makeProject } from "../helpers/factories";
@@ -78,10 +78,10 @@ describe("pruneExpired", () => {
     await age("deliveries", oldReceipt.json.delivery_id, 8);
     await age("deliveries", recentReceipt.json.delivery_id, 5);
 
-    // Live events: the project's newest MAX_REPLAY stay replayable, the older ones go (the receipts above made some too).
-    await db().execute(sql`insert into live_events (project_id, kind, payload) select ${ctx.project.id}, 'issue.updated', '{}'::jsonb from generate_series(1, ${MAX_REPLAY + 3})`);
+    // Live events: the project's newest REPLAY_MAX_EVENTS stay replayable, the older ones go (the receipts above made some too).
+    await db().execute(sql`insert into live_events (project_id, kind, payload) select ${ctx.project.id}, 'issue.updated', '{}'::jsonb from generate_series(1, ${REPLAY_MAX_EVENTS + 3})`);
     const [{ n: liveBefore }] = await db().execute<{ n: number }>(sql`select count(*)::int as n from live_events where project_id = ${ctx.project.id}`);
-    const live = await ids(sql`select l.id::text as id from live_events l where l.project_id = ${ctx.project.id} order by l.id limit ${liveBefore - MAX_REPLAY}`);
+    const live = await ids(sql`select l.id::text as id from live_events l where l.project_id = ${ctx.project.id} order by l.id limit ${liveBefore - REPLAY_MAX_EVENTS}`);
     expect(live.length).toBeGreaterThanOrEqual(3);
 
     // Notices: read and old goes; unread stays however old.
@@ -99,7 +99,7 @@ describe("pruneExpired", () => {
     expect(attempts).toEqual(deliveries.slice(3).sort());
     expect(await ids(sql`select id from events where id in ${[...events, lonelyOld, lonelyNew]}`)).toEqual([...events.slice(3), lonelyNew].sort());
     const remainingLive = await db().execute<{ n: number }>(sql`select count(*)::int as n from live_events where project_id = ${ctx.project.id}`);
-    expect(remainingLive[0].n).toBe(MAX_REPLAY);
+    expect(remainingLive[0].n).toBe(REPLAY_MAX_EVENTS);
     expect(await ids(sql`select id::text as id from live_events where id in ${live.map(Number)}`)).toEqual([]);
     expect(await ids(sql`select id from notifications where project_id = ${ctx.project.id}`)).toEqual(["ntf_read_new", "ntf_unread_old"]);
 

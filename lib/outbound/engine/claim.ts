@@ -7,7 +7,7 @@
 import "server-only";
 import type postgres from "postgres";
 import { decrypt } from "@/lib/crypto/at-rest";
-import type { EventEnvelope } from "@/lib/events/catalog";
+import type { StoredEvent } from "@/lib/events/envelope";
 import { openHeaders, type StoredCustomHeader } from "../custom-headers";
 import type { Target } from "../request";
 
@@ -15,13 +15,17 @@ export type ClaimedDelivery = {
   id: string;
   webhookId: string;
   attempt: number; // 1-based number of the attempt this claim makes
-  event: EventEnvelope;
+  /** Send Test: one attempt, never retried, and the webhook's health does not count it. */
+  test: boolean;
+  event: StoredEvent;
+  /** When the event was created (ms since the epoch), for the event→delivered latency metric. */
+  eventCreatedMs: number;
 };
 
 export type Claim = { deliveries: ClaimedDelivery[]; targets: Map<string, LoadedTarget> };
 
 /**
- * Claims up to `limit` due deliveries, with their event payloads and their webhooks' targets. Two
+ * Claims up to `limit` due deliveries, with their events' bodies and their webhooks' targets. Two
  * round trips on one connection: the claim, then both reads together (pipelined in one write).
  */
 export async function claimDueDeliveries(
@@ -30,7 +34,7 @@ export async function claimDueDeliveries(
 ): Promise<Claim> {
   const conn = await sql.reserve();
   try {
-    const rows = await conn<{ id: string; outbound_webhook_id: string; event_id: string; attempts: number }[]>`
+    const rows = await conn<{ id: string; outbound_webhook_id: string; event_id: string; event_type: string; attempts: number; test: boolean }[]>`
       with due as (
         select id from deliveries
         where direction = 'outbound' and status in ('pending', 'failed') and next_attempt_at <= now()
@@ -43,16 +47,24 @@ export async function claimDueDeliveries(
       update deliveries d
       set attempts = d.attempts + 1, updated_at = now(), lease_until = now() + ${opts.leaseMs} * interval '1 millisecond'
       from due where d.id = due.id
-      returning d.id, d.outbound_webhook_id, d.event_id, d.attempts`;
+      returning d.id, d.outbound_webhook_id, d.event_id, d.event_type, d.attempts, d.test`;
     if (!rows.length) return { deliveries: [], targets: new Map() };
-    // Fan-out shares events, so read each payload once.
+    // Fan-out shares events, so read each body once (and share one StoredEvent among its deliveries).
     const eventIds = [...new Set(rows.map((r) => r.event_id))];
     const [events, targets] = await Promise.all([
-      conn<{ id: string; payload: EventEnvelope }[]>`select id, payload from events where id = any(${eventIds}::text[])`,
+      conn<{ id: string; body: string; created_ms: number }[]>`
+        select id, body, (extract(epoch from created_at) * 1000)::float8 as created_ms from events where id = any(${eventIds}::text[])`,
       loadTargets(conn, [...new Set(rows.map((r) => r.outbound_webhook_id))]),
     ]);
-    const byId = new Map(events.map((e) => [e.id, e.payload]));
-    const deliveries = rows.map((r) => ({ id: r.id, webhookId: r.outbound_webhook_id, attempt: r.attempts, event: byId.get(r.event_id)! }));
+    const bodies = new Map(events.map((e) => [e.id, e.body]));
+    const createdMs = new Map(events.map((e) => [e.id, e.created_ms]));
+    const stored = new Map<string, StoredEvent>();
+    const eventOf = (r: (typeof rows)[number]) => {
+      let e = stored.get(r.event_id);
+      if (!e) stored.set(r.event_id, (e = { id: r.event_id, type: r.event_type, body: bodies.get(r.event_id)! }));
+      return e;
+    };
+    const deliveries = rows.map((r) => ({ id: r.id, webhookId: r.outbound_webhook_id, attempt: r.attempts, test: r.test, event: eventOf(r), eventCreatedMs: createdMs.get(r.event_id)! }));
     return { deliveries, targets };
   } finally {
     conn.release();
@@ -75,7 +87,7 @@ export async function parkClaimed(sql: postgres.Sql, ids: string[]): Promise<voi
     where id = any(${ids}::text[]) and lease_until is not null`;
 }
 
-export type LoadedTarget = { target: Target; blocked: boolean };
+export type LoadedTarget = { target: Target; blocked: boolean; projectId: string };
 
 // Ciphertexts are unique per encryption, so a cache keyed by ciphertext can never serve a stale value.
 const plaintextCache = new Map<string, string>();
@@ -95,9 +107,9 @@ function open(ciphertext: string): string {
  */
 async function loadTargets(sql: postgres.Sql, webhookIds: string[]): Promise<Map<string, LoadedTarget>> {
   const rows = await sql<
-    { id: string; kind: "generic" | "slack"; url: string | null; url_ciphertext: string | null; custom_headers: StoredCustomHeader[]; blocked: boolean; secrets: string[] }[]
+    { id: string; project_id: string; kind: "generic" | "slack"; url: string | null; url_ciphertext: string | null; custom_headers: StoredCustomHeader[]; blocked: boolean; secrets: string[] }[]
   >`
-    select w.id, w.kind, w.url, w.url_ciphertext, w.custom_headers, (w.paused or w.health = 'disabled') as blocked,
+    select w.id, w.project_id, w.kind, w.url, w.url_ciphertext, w.custom_headers, (w.paused or w.health = 'disabled') as blocked,
       coalesce(array_agg(s.secret_ciphertext order by s.state, s.created_at desc) filter (where s.id is not null), '{}') as secrets
     from outbound_webhooks w
     left join webhook_secrets s on s.webhook_id = w.id and (s.state = 'active' or s.retire_at > now())
@@ -108,6 +120,7 @@ async function loadTargets(sql: postgres.Sql, webhookIds: string[]): Promise<Map
       w.id,
       {
         blocked: w.blocked,
+        projectId: w.project_id,
         target: {
           kind: w.kind,
           url: w.url ?? open(w.url_ciphertext!),

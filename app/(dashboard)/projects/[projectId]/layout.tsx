@@ -17,13 +17,13 @@ export default async function ProjectLayout({ children, params }: { children: Re
         user={user}
         start={
           <div className="flex min-w-0 items-center gap-1">
-            <MobileProjectNav projectId={projectId} />
+            <MobileProjectNav projectId={projectId} role={user.role} />
             <ProjectSwitcher current={current} projects={mine} />
           </div>
         }
       />
       <div className="flex">
-        <ProjectSidebar projectId={projectId} />
+        <ProjectSidebar projectId={projectId} role={user.role} />
         <main id="main" className="min-w-0 flex-1 px-3 py-5 sm:px-6 lg:px-8">
           {children}
         </main>

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { MembersList } from "@/components/members/members-list";
 import { requirePageMember } from "@/lib/auth/page-access";
-import { listMembers, presentMember } from "@/lib/domain/members";
+import { listMembers } from "@/lib/domain/members";
 
 export const metadata: Metadata = { title: "Members" };
 
-// Members see who is in the project; admins also add, change and remove people.
+// Members see who is in the project; admins also add, invite, change and remove people.
 export default async function MembersPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const user = await requirePageMember(projectId, `/projects/${projectId}/settings/members`);
-  const members = (await listMembers(projectId)).map(presentMember);
-  return <MembersList projectId={projectId} initial={members} me={user.userId} isAdmin={user.role === "admin"} />;
+  const first = await listMembers(projectId, { limit: 50 });
+  return <MembersList projectId={projectId} initial={first} me={user.userId} isAdmin={user.role === "admin"} />;
 }

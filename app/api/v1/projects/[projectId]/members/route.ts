@@ -1,16 +1,17 @@
 import { requireProjectRole } from "@/lib/auth/access";
-import { addMember, addMemberInput, listMembers, presentMember } from "@/lib/domain/members";
-import { json, parseBody, route } from "@/lib/http/route";
+import { addMember, addMemberInput, listMembers, listMembersQuery } from "@/lib/domain/members";
+import { json, parseBody, parseQuery, route } from "@/lib/http/route";
 
 export const GET = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
   await requireProjectRole(req, projectId, "member");
-  return json({ members: (await listMembers(projectId)).map(presentMember) });
+  return json(await listMembers(projectId, parseQuery(req, listMembersQuery)));
 });
 
+/** Adds someone who has an account; POST …/invitations also invites emails without one. */
 export const POST = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
+  const actor = await requireProjectRole(req, projectId, "admin");
   const input = await parseBody(req, addMemberInput);
-  await requireProjectRole(req, projectId, "admin");
-  return json({ member: presentMember(await addMember(projectId, input)) }, 201);
+  return json({ member: await addMember(actor, projectId, input) }, 201);
 });

@@ -1,0 +1,101 @@
+"use client";
+import { useState } from "react";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { AlertDialog } from "@/components/ui/alert-dialog";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Skeleton } from "@/components/ui/skeleton";
+import { useToast } from "@/components/ui/toast";
+import { api, errorMessage } from "@/lib/api-client";
+import { queryKeys } from "@/lib/query-keys";
+import { ROLE_LABELS, type ApiInvitation, type Page } from "./types";
+
+export function PendingInvitations({ projectId }: { projectId: string }) {
+  const query = useInfiniteQuery({
+    queryKey: queryKeys.invitations(projectId),
+    queryFn: ({ pageParam, signal }) => api<Page<ApiInvitation>>(`/projects/${projectId}/invitations${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
+  });
+  const invitations = query.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Card className="h-fit">
+      <CardHeader title="Pending invitations" description="Invitations not yet accepted. A link works once and expires after 7 days." />
+      {query.isPending ? (
+        <div className="space-y-2 p-4" aria-label="Loading invitations">
+          <Skeleton className="h-5 w-2/3" />
+          <Skeleton className="h-5 w-1/2" />
+        </div>
+      ) : query.isError && !invitations.length ? (
+        <p role="alert" className="px-4 py-3 text-sm text-red-700">
+          Could not load the invitations: {errorMessage(query.error)}
+        </p>
+      ) : invitations.length === 0 ? (
+        <p className="px-4 py-3 text-sm text-slate-600">No pending invitations.</p>
+      ) : (
+        <ul aria-label="Pending invitations" className="divide-y divide-slate-200">
+          {invitations.map((i) => (
+            <InvitationRow key={i.id} projectId={projectId} invitation={i} />
+          ))}
+        </ul>
+      )}
+      {query.hasNextPage && (
+        <div className="border-t border-slate-200 px-4 py-3">
+          <Button variant="secondary" size="sm" pending={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            Show more invitations
+          </Button>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function InvitationRow({ projectId, invitation: i }: { projectId: string; invitation: ApiInvitation }) {
+  const [open, setOpen] = useState(false);
+  const client = useQueryClient();
+  const toast = useToast();
+  const revoke = useMutation({
+    mutationFn: () => api(`/projects/${projectId}/invitations/${i.id}`, { method: "DELETE" }),
+    onSuccess: async () => {
+      setOpen(false);
+      toast({ title: `Invitation for ${i.email} revoked`, tone: "success" });
+      await client.invalidateQueries({ queryKey: queryKeys.invitations(projectId) });
+    },
+    onError: (err) => {
+      setOpen(false);
+      toast({ title: "Could not revoke the invitation", description: errorMessage(err), tone: "error" });
+    },
+  });
+  return (
+    <li className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">
+      <div className="min-w-0 flex-1">
+        <p className="truncate font-medium text-slate-900">{i.email}</p>
+        <p className="text-sm text-slate-600">
+          {ROLE_LABELS[i.role]} · invited {i.invited_by?.name ? `by ${i.invited_by.name} ` : ""}
+          <RelativeTime value={i.created_at} /> · {i.status === "expired" ? "expired " : "expires "}
+          <RelativeTime value={i.expires_at} />
+        </p>
+      </div>
+      <div className="flex items-center gap-2">
+        {i.status === "expired" ? <Badge tone="amber">Expired</Badge> : <Badge tone="blue">Pending</Badge>}
+        <AlertDialog
+          open={open}
+          onOpenChange={setOpen}
+          trigger={
+            <Button variant="ghost" size="sm" aria-label={`Revoke the invitation for ${i.email}`}>
+              Revoke
+            </Button>
+          }
+          title={`Revoke the invitation for ${i.email}?`}
+          description="The link stops working at once. You can invite them again later."
+          confirmLabel="Revoke"
+          danger
+          pending={revoke.isPending}
+          onConfirm={() => revoke.mutate()}
+        />
+      </div>
+    </li>
+  );
+}
