@@ -9,6 +9,7 @@ import type { Tx } from "@/db/client";
 import { env } from "@/lib/env";
 import { newId } from "@/lib/ids";
 import { insertDeliveries, notifyOutboxIfPending } from "@/lib/outbound/engine/outbox";
+import { envelopeBody } from "./envelope";
 import { eventSchemas, type EventData, type EventEnvelope, type OperationalEventType } from "./catalog";
 
 /** One operational event to emit; `type` narrows `data`. */
@@ -66,15 +67,15 @@ export function operationalEventsStatement(list: OperationalEvent[]): SQL {
   const now = new Date().toISOString();
   const rows = list.map((e) => {
     const envelope = envelopeOf(e, now);
-    return { id: envelope.id, project_id: e.project.id, type: e.type, payload: envelope, about_webhook_id: subjectOf(e).outboundWebhookId, subject_id: subjectOf(e).id, message: noticeMessage(e) };
+    return { id: envelope.id, project_id: e.project.id, type: e.type, body: envelopeBody(envelope), about_webhook_id: subjectOf(e).outboundWebhookId, subject_id: subjectOf(e).id, message: noticeMessage(e) };
   });
   return sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as x(id text, project_id text, type text, payload jsonb, about_webhook_id text, subject_id text, message text)
+        as x(id text, project_id text, type text, body text, about_webhook_id text, subject_id text, message text)
     ),
     event as (
-      insert into events (id, project_id, type, payload) select id, project_id, type, payload from input
+      insert into events (id, project_id, type, body) select id, project_id, type, body from input
     ),
     fan_out as (${insertDeliveries(sql`input e`)}),
     notice as (
