@@ -4,7 +4,7 @@
 process.env.WEBHOOKS_ALLOW_HTTP = "1";
 process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
 
-import pino from "pino";
+import { Writable } from "node:stream";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as credentialRoute from "@/app/api/v1/projects/[projectId]/integration/credential/route";
@@ -19,7 +19,7 @@ import type { InboundProvider } from "@/lib/inbound/providers";
 import { syncIntegration } from "@/lib/inbound/reconcile";
 import { SYNC_LIMITS } from "@/lib/inbound/reconcile-plan";
 import { runScheduledSyncs } from "@/lib/inbound/sync-loop";
-import { logger } from "@/lib/logger";
+import { logger, teeLogs } from "@/lib/logger";
 import { call, makeProject } from "../helpers/factories";
 import { ADO_ORG, ADO_PROJECT, FAKE_CREDENTIALS, FakeTracker, GITHUB_REPO, JIRA_PROJECT } from "../helpers/fake-tracker";
 import { githubExample, trackerHeaders } from "../helpers/inbound";
@@ -29,10 +29,9 @@ const logLines: string[] = [];
 
 beforeAll(async () => {
   tracker = await new FakeTracker().start();
-  // Tap the logger's destination (shared by every child logger) to check what reaches the log.
-  const stream = (logger as unknown as Record<symbol, { write(s: string): unknown }>)[pino.symbols.streamSym];
-  const write = stream.write.bind(stream);
-  stream.write = (s: string) => (logLines.push(s), write(s));
+  // Every line the logger writes (any child logger) also reaches this tap, at every level.
+  logger.level = "trace";
+  teeLogs(new Writable({ write: (chunk, _enc, done) => void (logLines.push(String(chunk)), done()) }));
 });
 afterAll(() => tracker.stop());
 
