@@ -76,9 +76,9 @@ async function main() {
     for (let from = 1; from <= quarter; from += chunk) {
       const to = Math.min(quarter, from + chunk - 1);
       await sql`
-        insert into events (id, project_id, type, payload, created_at)
+        insert into events (id, project_id, type, body, created_at)
         select 'evt_old' || g, ${project.id}, 'test_run.completed',
-               jsonb_build_object('id', 'evt_old' || g, 'type', 'test_run.completed', 'data', jsonb_build_object('test_run', jsonb_build_object('id', 'run_' || g, 'name', 'Nightly ' || g, 'state', 'completed'))),
+               jsonb_build_object('id', 'evt_old' || g, 'type', 'test_run.completed', 'data', jsonb_build_object('test_run', jsonb_build_object('id', 'run_' || g, 'name', 'Nightly ' || g, 'state', 'completed')))::text,
                now() - interval '40 days'
         from generate_series(${from}::int, ${to}::int) g`;
       await sql`
