@@ -1,6 +1,7 @@
 // Retention (DESIGN section 3): finished deliveries (succeeded, dead) with their attempts, events no
 // delivery refers to any more, inbound receipts (their dedupe keys: trackers redeliver for days, so at
-// least INBOUND_MIN_DAYS) older than RETENTION_DAYS, live events past the live stream's replay window,
+// least INBOUND_MIN_DAYS) older than RETENTION_DAYS, live events past the live stream's replay window
+// (all but the newest of each project, which keeps a reconnecting tab's gap noticeable),
 // and read notifications. Deleted in small batches, each its own short transaction that skips rows
 // someone holds (SKIP LOCKED) and never touches a row a claim could take (pending, failed, paused),
 // paced so a drain at load keeps its speed, by one instance at a time (an advisory lock).
@@ -8,7 +9,7 @@ import "server-only";
 import type postgres from "postgres";
 import { sqlClient } from "@/db/client";
 import { env } from "@/lib/env";
-import { REPLAY_MAX_EVENTS } from "@/lib/realtime/live-rules";
+import { REPLAY_MAX_AGE_MS } from "@/lib/realtime/live-rules";
 
 export const INBOUND_MIN_DAYS = 7;
 const RETENTION_LOCK = 727_002; // db/migrate.ts holds 727_001
@@ -32,10 +33,11 @@ export type PruneCounts = { deliveries: number; inbound: number; events: number;
 export const PRUNE_DEFAULTS = { batchSize: 500, restRatio: 3, timeBoxMs: 10 * 60_000 };
 
 /** What is older than what: pure, from one clock. */
-export function retentionCutoffs(now: Date, retentionDays: number): { finished: Date; inbound: Date } {
+export function retentionCutoffs(now: Date, retentionDays: number): { finished: Date; inbound: Date; live: Date } {
   return {
     finished: new Date(now.getTime() - retentionDays * DAY_MS),
     inbound: new Date(now.getTime() - Math.max(retentionDays, INBOUND_MIN_DAYS) * DAY_MS),
+    live: new Date(now.getTime() - REPLAY_MAX_AGE_MS),
   };
 }
 
@@ -52,6 +54,7 @@ export async function pruneExpired(options: PruneOptions = {}): Promise<PruneCou
       const counts: PruneCounts = { deliveries: 0, inbound: 0, events: 0, live_events: 0, notifications: 0 };
       const finished = cut.finished.toISOString();
       const inbound = cut.inbound.toISOString();
+      const live = cut.live.toISOString();
       const n = o.batchSize;
       // Each statement deletes at most one batch and reports how many it deleted; repeat until short.
       const drain = async (key: keyof PruneCounts, batch: () => Promise<{ n: number }[]>) => {
@@ -93,13 +96,14 @@ export async function pruneExpired(options: PruneOptions = {}): Promise<PruneCou
               limit ${n} for update skip locked
             ), gone as (delete from events e using doomed where e.id = doomed.id returning 1)
             select count(*)::int as n from gone`)) &&
-          // A tab that missed more than REPLAY_MAX_EVENTS of its projects' changes reloads instead of replaying
-          // (lib/realtime/sse.ts), so the project's older live events can never be replayed.
+          // Nothing older than REPLAY_MAX_AGE_MS is ever replayed (lib/realtime/live-rules.ts). A reconnecting
+          // tab notices a gap by the too-old rows after its Last-Event-ID (replayAfter, lib/realtime/bus.ts) and
+          // refetches, so the newest too-old row of each project stays: every pruned row is older than it.
           (await drain("live_events", () => conn`
             with doomed as (
               select id from live_events
-              where project_id = ${p}
-                and id < (select id from live_events where project_id = ${p} order by id desc offset ${REPLAY_MAX_EVENTS - 1} limit 1)
+              where project_id = ${p} and created_at < ${live}
+                and id < (select max(id) from live_events where project_id = ${p} and created_at < ${live})
               order by id limit ${n}
             ), gone as (delete from live_events l using doomed where l.id = doomed.id returning 1)
             select count(*)::int as n from gone`));
