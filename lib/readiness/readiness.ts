@@ -1,6 +1,6 @@
 // Readiness (GET /api/readyz): may this instance take traffic? Its migrations are all applied (the
 // journal in db/migrations against drizzle's __drizzle_migrations), its outbox worker is turning (when
-// it runs one: OUTBOX_WORKER=on), and the outbox is not lagging. Each check says why when it fails.
+// it runs one: OUTBOX_WORKER=on; the worker's own status and stall limit), and the outbox is not lagging. Each check says why when it fails.
 // Liveness is /api/healthz's job.
 import "server-only";
 import { readFileSync } from "node:fs";
@@ -8,12 +8,10 @@ import path from "node:path";
 import { sqlClient } from "@/db/client";
 import { env } from "@/lib/env";
 import { outboxLagSeconds } from "@/lib/metrics/outbox";
-import { sinceLastDrainBeat } from "@/lib/outbound/engine/heartbeat";
+import { outboxWorkerStatus, type WorkerStatus } from "@/lib/outbound/engine/worker";
 
 /** The oldest due delivery may wait this long before the instance reports itself not ready. */
 export const MAX_READY_LAG_SECONDS = 300;
-/** A worker whose drain loop has not turned for this long is stuck. */
-export const MAX_WORKER_SILENCE_MS = 60_000;
 const CHECK_TIMEOUT_MS = 2_000;
 
 export type Check = { ok: boolean; detail: string };
@@ -32,11 +30,14 @@ export function pendingMigrations(entries: readonly JournalEntry[], applied: rea
   return entries.filter((e) => !done.has(e.when)).map((e) => e.tag);
 }
 
-/** Pure: the worker check from OUTBOX_WORKER and how long ago its drain loop turned. */
-export function workerCheck(mode: "on" | "off", sinceBeatMs: number | null): Check {
+/** Pure: the worker check from OUTBOX_WORKER and the worker's status (lib/outbound/engine/worker.ts) at `now`. */
+export function workerCheck(mode: "on" | "off", status: Pick<WorkerStatus, "running" | "lastProgressAt" | "stallMs"> | null, now: Date): Check {
   if (mode === "off") return { ok: true, detail: "OUTBOX_WORKER=off: this instance runs no worker (the cron route or other instances drain)." };
-  if (sinceBeatMs === null) return { ok: false, detail: "The outbox worker has not started." };
-  if (sinceBeatMs > MAX_WORKER_SILENCE_MS) return { ok: false, detail: `The outbox worker's loop has not turned for ${Math.round(sinceBeatMs / 1000)} s.` };
+  if (!status) return { ok: false, detail: "The outbox worker has not started." };
+  if (!status.running) return { ok: false, detail: "The outbox worker has stopped (shutting down)." };
+  const silentMs = now.getTime() - status.lastProgressAt.getTime();
+  // Past its stall limit the worker abandons the cycle and starts another; until then it is not ready.
+  if (silentMs > status.stallMs) return { ok: false, detail: `The outbox worker's loop has not turned for ${Math.round(silentMs / 1000)} s.` };
   return { ok: true, detail: "The outbox worker is running." };
 }
 
@@ -64,6 +65,6 @@ export async function readiness(): Promise<Readiness> {
     ),
     withTimeout(outboxLagSeconds(), "PostgreSQL").then(lagCheck, failed),
   ]);
-  const worker = workerCheck(env().OUTBOX_WORKER, sinceLastDrainBeat());
+  const worker = workerCheck(env().OUTBOX_WORKER, outboxWorkerStatus(), new Date());
   return { ok: migrations.ok && worker.ok && lag.ok, checks: { migrations, worker, lag } };
 }
