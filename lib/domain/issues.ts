@@ -7,11 +7,11 @@ import { z } from "zod";
 import { db, type Tx } from "@/db/client";
 import { issues } from "@/db/schema";
 import { emit } from "@/lib/events/emit";
-import { toPage, type Page, type PageParams } from "@/lib/http/cursor";
+import type { Page, PageParams } from "@/lib/http/cursor";
 import { Conflict, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { iso } from "./iso";
-import { pageKey, pageOrder, pageWhere } from "./keyset";
+import { listPage } from "./keyset";
 import { isHttpUrl, MAX_LINK_URL_LENGTH } from "@/lib/http/safe-url";
 import { projectLink } from "./links";
 import { getProject } from "./projects";
@@ -74,14 +74,7 @@ export function presentIssue(row: Issue) {
 
 /** One keyset page of the project's issues, newest first. */
 export async function listIssues(projectId: string, page: PageParams): Promise<Page<Issue>> {
-  const rows = await db()
-    .select({ issue: issues, key: pageKey(issues) })
-    .from(issues)
-    .where(pageWhere(issues, projectId, page.cursor))
-    .orderBy(...pageOrder(issues))
-    .limit(page.limit + 1);
-  const { items, nextCursor } = toPage(rows, page.limit, (r) => ({ at: r.key, id: r.issue.id }));
-  return { items: items.map((r) => r.issue), nextCursor };
+  return listPage(issues, projectId, page);
 }
 
 export async function getIssue(projectId: string, issueId: string, ex: Tx | ReturnType<typeof db> = db(), opts: { forUpdate?: boolean } = {}): Promise<Issue> {
