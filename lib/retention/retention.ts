@@ -67,53 +67,29 @@ export async function pruneExpired(options: PruneOptions = {}): Promise<PruneCou
           await rest((performance.now() - t0) * o.restRatio, o.signal);
         }
       };
+      // One batch: at most n rows of `table` matching `where`, skipping rows someone else holds; how many went.
+      const batch = (table: string, where: postgres.PendingQuery<postgres.Row[]>) => () => conn<{ n: number }[]>`
+        with doomed as (select id from ${conn(table)} where ${where} limit ${n} for update skip locked),
+        gone as (delete from ${conn(table)} x using doomed where x.id = doomed.id returning 1)
+        select count(*)::int as n from gone`;
       const projects = await conn<{ id: string }[]>`select id from projects order by id`;
       for (const { id: p } of projects) {
         // By project and age: deliveries_project_direction_idx walks the oldest rows only. The delete
         // trigger of migration 0003 takes each delivery's attempts with it.
         const done =
-          (await drain("deliveries", () => conn`
-            with doomed as (
-              select id from deliveries
-              where project_id = ${p} and direction = 'outbound' and created_at < ${finished} and status in ('succeeded', 'dead')
-              limit ${n} for update skip locked
-            ), gone as (delete from deliveries d using doomed where d.id = doomed.id returning 1)
-            select count(*)::int as n from gone`)) &&
-          (await drain("inbound", () => conn`
-            with doomed as (
-              select id from deliveries
-              where project_id = ${p} and direction = 'inbound' and created_at < ${inbound}
-              limit ${n} for update skip locked
-            ), gone as (delete from deliveries d using doomed where d.id = doomed.id returning 1)
-            select count(*)::int as n from gone`)) &&
+          (await drain("deliveries", batch("deliveries", conn`project_id = ${p} and direction = 'outbound' and created_at < ${finished} and status in ('succeeded', 'dead')`))) &&
+          (await drain("inbound", batch("deliveries", conn`project_id = ${p} and direction = 'inbound' and created_at < ${inbound}`))) &&
           // An event goes once nothing refers to it (deliveries_event_idx); a replay or retry that
           // inserts a delivery for it meanwhile waits on the row lock and then fails, not silently loses it.
-          (await drain("events", () => conn`
-            with doomed as (
-              select e.id from events e
-              where e.project_id = ${p} and e.created_at < ${finished}
-                and not exists (select 1 from deliveries d where d.event_id = e.id)
-              limit ${n} for update skip locked
-            ), gone as (delete from events e using doomed where e.id = doomed.id returning 1)
-            select count(*)::int as n from gone`)) &&
+          (await drain("events", batch("events", conn`project_id = ${p} and created_at < ${finished} and not exists (select 1 from deliveries d where d.event_id = events.id)`))) &&
           // Nothing older than REPLAY_MAX_AGE_MS is ever replayed (lib/realtime/live-rules.ts). A reconnecting
           // tab notices a gap by the too-old rows after its Last-Event-ID (replayAfter, lib/realtime/bus.ts) and
           // refetches, so the newest too-old row of each project stays: every pruned row is older than it.
-          (await drain("live_events", () => conn`
-            with doomed as (
-              select id from live_events
-              where project_id = ${p} and created_at < ${live}
-                and id < (select max(id) from live_events where project_id = ${p} and created_at < ${live})
-              order by id limit ${n}
-            ), gone as (delete from live_events l using doomed where l.id = doomed.id returning 1)
-            select count(*)::int as n from gone`));
+          (await drain("live_events", batch("live_events", conn`project_id = ${p} and created_at < ${live}
+            and id < (select max(id) from live_events l where l.project_id = ${p} and l.created_at < ${live})`)));
         if (!done) return counts;
       }
-      await drain("notifications", () => conn`
-        with doomed as (
-          select id from notifications where read_at is not null and created_at < ${finished} limit ${n} for update skip locked
-        ), gone as (delete from notifications x using doomed where x.id = doomed.id returning 1)
-        select count(*)::int as n from gone`);
+      await drain("notifications", batch("notifications", conn`read_at is not null and created_at < ${finished}`));
       return counts;
     } finally {
       await conn`select pg_advisory_unlock(${RETENTION_LOCK})`;
