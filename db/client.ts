@@ -15,6 +15,9 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Either the database or a transaction: for reads that work in both. */
 export type Executor = Db | Tx;
 
+/** This process's connections as PostgreSQL names them (pg_stat_activity), so metrics can count its pool. */
+export const APPLICATION_NAME = `switchyard/${process.pid}`;
+
 const globalForDb = globalThis as unknown as { switchyardSql?: GuardedSql; switchyardDb?: Db };
 
 /**
@@ -50,7 +53,7 @@ export function openGuardedPool(url: string, options: postgres.Options<Record<st
 }
 
 export function sqlClient(): postgres.Sql {
-  globalForDb.switchyardSql ??= openGuardedPool(env().DATABASE_URL, { max: 20, connection: { application_name: "switchyard" } });
+  globalForDb.switchyardSql ??= openGuardedPool(env().DATABASE_URL, { max: 20, connection: { application_name: APPLICATION_NAME } });
   return globalForDb.switchyardSql.sql;
 }
 
