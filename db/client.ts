@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { databaseAvailability } from "./availability";
 import { guardSql, type GuardedSql } from "./guarded-sql";
 import * as schema from "./schema";
-import { DatabaseUnavailable, firstLine, reconnectDelaySeconds } from "./unavailable";
+import { DatabaseUnavailable, firstLine } from "./unavailable";
 
 export type Db = PostgresJsDatabase<typeof schema>;
 /** A transaction handle; functions that must join the caller's transaction take one. */
@@ -18,15 +18,11 @@ export type Executor = Db | Tx;
 const globalForDb = globalThis as unknown as { switchyardSql?: GuardedSql; switchyardDb?: Db };
 
 /**
- * Fail fast, recover fast (issue 11): a connection attempt gives up after 3 s, the reconnect backoff
- * stays at or under 1 s (postgres.js's default grows to 20 s), a statement runs at most 15 s, a transaction
- * left idle (a client that gave up on it) is ended by PostgreSQL after 30 s, and a dead peer is noticed
- * by TCP keepalive within about 10 s. Transactions and reserved sections are bounded at 20 s.
+ * On top of every client's connect timeout and short backoff (db/connect.ts): a statement runs at most
+ * 15 s, and a transaction left idle (a client that gave up on it) is ended by PostgreSQL after 30 s.
+ * Transactions and reserved sections are bounded at 20 s (db/guarded-sql.ts).
  */
 export const POOL_OPTIONS = {
-  connect_timeout: 3,
-  backoff: reconnectDelaySeconds,
-  keep_alive: 10,
   connection: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000 },
 } satisfies postgres.Options<Record<string, postgres.PostgresType>>;
 export const TRANSACTION_DEADLINE_MS = 20_000;
