@@ -1,11 +1,13 @@
 "use client";
+import { useEffect, useRef, useState } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { api, errorMessage } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
-import { InviteCard } from "./invite-card";
+import { RevealOncePanel } from "@/components/webhooks/reveal-once-panel";
+import { InviteCard, type Invited } from "./invite-card";
 import { MemberRow } from "./member-row";
 import { PendingInvitations } from "./pending-invitations";
 import type { ApiMember, Page } from "./types";
@@ -19,6 +21,14 @@ export function MembersList({ projectId, initial, me, isAdmin }: { projectId: st
     initialData: { pages: [initial], pageParams: [null] },
   });
   const members = query.data.pages.flatMap((p) => p.items);
+  // The link is shown once, above the lists where it has room, and brought into view.
+  const [invited, setInvited] = useState<Invited | null>(null);
+  const revealed = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!invited) return;
+    revealed.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    revealed.current?.focus({ preventScroll: true });
+  }, [invited]);
   return (
     <>
       <PageHeader
@@ -31,6 +41,20 @@ export function MembersList({ projectId, initial, me, isAdmin }: { projectId: st
       />
       <div className="grid gap-5 lg:grid-cols-[1fr_20rem]">
         <div className="min-w-0 space-y-5">
+          {invited && (
+            <div ref={revealed} tabIndex={-1} className="scroll-mt-20 focus:outline-none">
+              <RevealOncePanel
+                title="Invitation link"
+                values={[{ label: "Invitation link", value: invited.link }]}
+                steps={
+                  <p className="break-words">
+                    Send it to {invited.email}. It works once, for 7 days, and makes them {invited.role === "admin" ? "an admin" : "a member"} of this project.
+                  </p>
+                }
+                onDismiss={() => setInvited(null)}
+              />
+            </div>
+          )}
           <Card className="h-fit">
             <ul aria-label="Members" className="divide-y divide-slate-200">
               {members.map((m) => (
@@ -52,7 +76,7 @@ export function MembersList({ projectId, initial, me, isAdmin }: { projectId: st
           </Card>
           {isAdmin && <PendingInvitations projectId={projectId} />}
         </div>
-        {isAdmin && <InviteCard projectId={projectId} />}
+        {isAdmin && <InviteCard projectId={projectId} onInvited={setInvited} />}
       </div>
     </>
   );
