@@ -10,6 +10,7 @@ import PgBoss from "pg-boss";
 import { Agent, request } from "undici";
 import { mintWebhookSecret } from "../lib/crypto/tokens";
 import type { EventEnvelope } from "../lib/events/catalog";
+import { envelopeBody } from "../lib/events/envelope";
 import { newId } from "../lib/ids";
 import { buildRequest, type Target } from "../lib/outbound/request";
 
@@ -35,7 +36,7 @@ export async function startPgBossPeer(databaseUrl: string, receiverPort: number,
   const agent = new Agent({ connections: settings.connections, keepAliveTimeout: 30_000 });
 
   async function deliver(job: PgBoss.Job<DeliveryJob>): Promise<boolean> {
-    const out = buildRequest(targets[job.data.webhook], job.id, job.data.event, Math.floor(Date.now() / 1000), "http://127.0.0.1:3000");
+    const out = buildRequest(targets[job.data.webhook], job.id, { id: job.data.event.id, type: job.data.event.type, body: envelopeBody(job.data.event) }, Math.floor(Date.now() / 1000), "http://127.0.0.1:3000");
     try {
       const res = await request(out.url, { method: "POST", dispatcher: agent, headers: out.headers, body: out.body, headersTimeout: 15_000, bodyTimeout: 15_000 });
       await res.body.dump();

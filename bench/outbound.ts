@@ -19,6 +19,7 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 import type { EventEnvelope } from "../lib/events/catalog";
+import type { StoredEvent } from "../lib/events/envelope";
 import { writeSection } from "./benchmarks-file";
 import { envelopeLike, startPgBossPeer } from "./outbound-pgboss";
 import { postgresCpuSeconds, processCpuSeconds } from "./process-cpu";
@@ -95,16 +96,17 @@ async function main() {
 
     // A representative body, for the raw run to send the same number of bytes.
     await emitEvents(1);
-    const [{ payload }] = (await db().execute(`select payload from events limit 1`)) as unknown as { payload: EventEnvelope }[];
+    const [stored] = (await db().execute(`select id, type, body from events limit 1`)) as unknown as StoredEvent[];
+    const payload = JSON.parse(stored.body) as EventEnvelope;
     await db().execute(`delete from deliveries`);
-    const sampleBody = JSON.stringify(payload);
+    const sampleBody = stored.body;
     // The raw run sends what a delivery sends: the same header names and value sizes (signatures made
     // once, not per request) with a body of the same size, so the receiver does the same work per request.
     const { buildRequest } = await import("../lib/outbound/request");
     const { AttemptDeadline, Dispatcher } = await import("../lib/outbound/engine/dispatcher");
     const deliveryHeaders = buildRequest(
       { kind: "generic", url: `http://127.0.0.1:${port}/raw`, secrets: [secret], headers: [{ name: "Authorization", value: "Bearer bench" }] },
-      "dlv_01KAQ3Y3ZJ9W5T8H2N6M4C7B1X", payload, Math.floor(Date.now() / 1000), "http://127.0.0.1:3000",
+      "dlv_01KAQ3Y3ZJ9W5T8H2N6M4C7B1X", stored, Math.floor(Date.now() / 1000), "http://127.0.0.1:3000",
     ).headers;
 
     // 1. Raw limit: the drain's own sender (lib/outbound/dispatcher.ts), so the ratio is what the database and the

@@ -6,6 +6,7 @@
 import { Agent, request } from "undici";
 import { Logger, makeWorkerUtils, run, type Runner, type Task } from "graphile-worker";
 import type { EventEnvelope } from "../lib/events/catalog";
+import { envelopeBody } from "../lib/events/envelope";
 import { buildRequest, type Target } from "../lib/outbound/request";
 
 type DeliveryJob = { webhook: number; event: EventEnvelope };
@@ -16,7 +17,7 @@ export async function startGraphilePeer(connectionString: string, targets: Targe
   const agent = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
   const deliver: Task = async (payload, helpers) => {
     const job = payload as DeliveryJob;
-    const out = buildRequest(targets[job.webhook], helpers.job.id, job.event, Math.floor(Date.now() / 1000), appUrl);
+    const out = buildRequest(targets[job.webhook], helpers.job.id, { id: job.event.id, type: job.event.type, body: envelopeBody(job.event) }, Math.floor(Date.now() / 1000), appUrl);
     const res = await request(out.url, { method: "POST", dispatcher: agent, headers: out.headers, body: out.body, headersTimeout: 15_000, bodyTimeout: 15_000 });
     await res.body.dump();
     if (res.statusCode < 200 || res.statusCode >= 300) throw new Error(`receiver answered ${res.statusCode}`);

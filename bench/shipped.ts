@@ -20,6 +20,7 @@ import { connectPostgres } from "../db/connect";
 import { freePort, startEmbeddedPostgres } from "../db/embedded";
 import type { EventEnvelope } from "../lib/events/catalog";
 import { mintWebhookSecret } from "../lib/crypto/tokens";
+import { envelopeBody } from "../lib/events/envelope";
 import { buildRequest } from "../lib/outbound/request";
 import { writeSection } from "./benchmarks-file";
 import { envelopeLike, startPgBossPeer } from "./outbound-pgboss";
@@ -82,9 +83,9 @@ async function main() {
     await ask("reset");
     await createRun();
     await waitFor(WEBHOOKS, 30_000);
-    const sample = JSON.parse(await app.query("select payload::text as b from events order by created_at desc limit 1")) as EventEnvelope;
+    const sample = JSON.parse(await app.query("select body as b from events order by created_at desc limit 1")) as EventEnvelope;
     const target = (i: number) => ({ kind: "generic" as const, url: `http://127.0.0.1:${receiverPort}/hook/${i}`, secrets: [mintWebhookSecret()], headers: [{ name: "Authorization", value: "Bearer bench" }] });
-    const rawRequest = buildRequest(target(0), "dlv_01KAQ3Y3ZJ9W5T8H2N6M4C7B1X", sample, Math.floor(Date.now() / 1000), app.url);
+    const rawRequest = buildRequest(target(0), "dlv_01KAQ3Y3ZJ9W5T8H2N6M4C7B1X", { id: sample.id, type: sample.type, body: envelopeBody(sample) }, Math.floor(Date.now() / 1000), app.url);
 
     const cpuOf = (parts: Record<string, () => number>) => {
       const read = () => Object.fromEntries(Object.entries(parts).map(([k, f]) => [k, f()]));

@@ -53,6 +53,8 @@ export const projectMembers = pgTable(
   (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index("project_members_user_idx").on(t.userId)],
 );
 
+// read_only tokens may only use GET; a token with a project_id reaches that project alone.
+export const apiTokenAccess = pgEnum("api_token_access", ["read_only", "read_write"]);
 /**
  * An email invited to a project before it has an account. The link's token is stored as a SHA-256
  * hash only; it carries the invitation id so the hash is compared in constant time, not looked up.
@@ -92,10 +94,28 @@ export const apiTokens = pgTable(
     name: text("name").notNull(),
     tokenHash: text("token_hash").notNull().unique(), // hex sha-256 of the token; the token itself is never stored
     hint: text("hint").notNull(), // last 4 characters, to tell tokens apart
+    access: apiTokenAccess("access").notNull().default("read_write"),
+    projectId: text("project_id").references(() => projects.id, { onDelete: "cascade" }), // null: every project of its user
+    expiresAt: timestamp("expires_at", { withTimezone: true }), // null: never (tokens made before expiry existed, or by choice)
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+// Failed sign-ins, for throttling per account and per client address across every app instance.
+// `key` is the sha-256 of the lower-cased email or of the address, so mistyped emails are not kept.
+export const signInScope = pgEnum("sign_in_scope", ["account", "address"]);
+
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    scope: signInScope("scope").notNull(),
+    key: text("key").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("sign_in_attempts_key_idx").on(t.scope, t.key, t.failedAt)],
 );
 
 export const auditLog = pgTable(
@@ -327,8 +347,11 @@ export const events = pgTable(
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
     type: text("type").notNull(),
-    // The full envelope delivered to receivers ({id, type, created_at, project, data}).
-    payload: jsonb("payload").notNull(),
+    // The envelope ({id, type, created_at, project, data}) as the exact text signed and sent, written once
+    // by emit(): every attempt, replay and Send Test sends these bytes, and the Deliveries drawer shows them.
+    // Not jsonb, which reorders keys and whitespace (a copied payload would not verify). No query reads
+    // inside an envelope, so there is no jsonb copy; add one beside it if a query ever needs one.
+    body: text("body").notNull(),
     createdAt: createdAt(),
   },
   (t) => [index("events_project_idx").on(t.projectId, t.createdAt)],
@@ -366,6 +389,10 @@ export const deliveries = pgTable(
     nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
     replayOf: text("replay_of"),
+    // Send Test: one attempt, never retried, and it does not move the webhook's health (DESIGN 6.5).
+    test: boolean("test").notNull().default(false),
+    // Inbound: the tracker, kept on the row so it stays labelled after its webhook is replaced.
+    inboundProvider: issueProvider("inbound_provider"),
     requestDigest: text("request_digest"), // inbound: sha-256 of the body (never the body)
     providerDeliveryId: text("provider_delivery_id"), // inbound: X-GitHub-Delivery etc.
     lastStatusCode: integer("last_status_code"),
@@ -391,6 +418,12 @@ export const deliveries = pgTable(
       .where(sql`status in ('failed', 'dead', 'paused')`),
     // Partial: only replays have replay_of, and every delivery write would otherwise maintain it.
     index("deliveries_replay_of_idx").on(t.replayOf).where(sql`replay_of is not null`),
+    // Search by event id (= webhook-id); delivery ids are the primary key.
+    index("deliveries_event_idx").on(t.eventId),
+    // Recover: a webhook's failed and dead deliveries since a time, however many succeeded around them.
+    index("deliveries_recover_idx")
+      .on(t.outboundWebhookId, t.createdAt)
+      .where(sql`status in ('failed', 'dead')`),
     // Each webhook card's "N deliveries parked": counts only parked rows, however long the history.
     index("deliveries_parked_idx")
       .on(t.outboundWebhookId)
@@ -426,6 +459,10 @@ export const deliveryAttempts = pgTable(
     // headers: the Deliveries tab rebuilds them, redacted (recordedRequestHeaders in lib/outbound/request.ts).
     customHeaderNames: text("custom_header_names").array().notNull().default(sql`'{}'`),
     responseExcerpt: text("response_excerpt"), // ≤ 4 KB
+    // The response's headers, capped (lib/outbound/response-headers.ts); null when there was no response.
+    responseHeaders: jsonb("response_headers"),
+    // Slack only: the Block Kit message sent. Generic bodies are the event's body (events.body).
+    requestBody: text("request_body"),
   },
   (t) => [primaryKey({ columns: [t.deliveryId, t.n] })],
 );

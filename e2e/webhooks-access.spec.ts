@@ -11,7 +11,7 @@ test("a member gets the admins-only page and 403s; anonymous visitors are sent t
   const project = await createProject(admin.request, "Webhooks: access");
   const add = await admin.request.post(`/api/v1/projects/${project.id}/members`, { data: { email: MEMBER.email, role: "member" } });
   expect(add.status(), await add.text()).toBe(201);
-  const { webhook } = await createOutboundWebhook(admin.request, project.id, { name: "Top secret hook", url: "http://127.0.0.1:9/hook", events: [] });
+  const { webhook } = await createOutboundWebhook(admin.request, project.id, { name: "Top secret hook", url: "http://127.0.0.1:9/hook", events: ["case.created"] });
 
   const memberContext = await browser.newContext();
   const member = await memberContext.newPage();

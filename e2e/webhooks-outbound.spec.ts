@@ -100,7 +100,7 @@ test("toggling an event saves at once with a check-mark, and the choice survives
 test("Send Test twice delivers two byte-identical bodies with the same webhook-id", async ({ page }) => {
   await signIn(page, ADMIN);
   const project = await createProject(page.request, "Webhooks: send test");
-  await createOutboundWebhook(page.request, project.id, { name: "Tester", url: receiver.url, events: [] });
+  await createOutboundWebhook(page.request, project.id, { name: "Tester", url: receiver.url, events: ["case.created"] });
   await page.goto(`/projects/${project.id}/settings/webhooks`);
   const card = page.getByTestId("outbound-webhook-card");
   const before = receiver.requests.length;

@@ -33,7 +33,7 @@ test("rotation signs with both secrets until the old one retires; Extend works o
   try {
     await signIn(page, ADMIN);
     const project = await createProject(page.request, "Webhooks: rotation");
-    const { webhook, secret: oldSecret } = await createOutboundWebhook(page.request, project.id, { name: "Signed", url: receiver.url, events: [] });
+    const { webhook, secret: oldSecret } = await createOutboundWebhook(page.request, project.id, { name: "Signed", url: receiver.url, events: ["case.created"] });
     await page.goto(`/projects/${project.id}/settings/webhooks`);
     const card = page.getByTestId("outbound-webhook-card");
 

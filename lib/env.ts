@@ -35,6 +35,8 @@ export const envSchema = z.object({
   // Open live-update streams one user may hold per server process (each browser tab holds one).
   SSE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).max(100_000).default(10),
   LOG_LEVEL: logLevelSchema,
+  // Outbound webhooks one project may hold (each is a fan-out target of every event it subscribes to).
+  MAX_WEBHOOKS_PER_PROJECT: z.coerce.number().int().min(1).max(10_000).default(25),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -74,8 +74,8 @@ async function tokenCreate(opts: Options & { email: string }) {
   const { createApiToken } = await import("../lib/auth/api-tokens");
   const user = await findUserByEmail(opts.email);
   if (!user) throw new Error(`There is no user with email ${opts.email}. Create one with: npm run cli -- user create --email ${opts.email}`);
-  const { token, apiToken } = await createApiToken(user.id, opts.name?.trim() || "CLI");
-  console.log(`Created API token "${apiToken.name}" (${apiToken.id}) for ${user.email}.`);
+  const { token, apiToken } = await createApiToken(user.id, { name: opts.name?.trim() || "CLI" });
+  console.log(`Created API token "${apiToken.name}" (${apiToken.id}) for ${user.email}, read-write, expiring ${apiToken.expires_at}.`);
   console.log("Copy it now; it is not stored and will not be shown again:");
   console.log(token);
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ClipboardList, Pencil, Plus, Trash2 } from "lucide-react";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { AlertDialog } from "@/components/ui/alert-dialog";
@@ -9,16 +9,21 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
+import { LoadMore } from "@/components/ui/load-more";
 import { Field, Label } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Select } from "@/components/ui/select";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError, errorMessage } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
+import { usePagedList } from "@/lib/use-paged-list";
 
 type Priority = "low" | "medium" | "high";
 export type ApiCase = { id: string; title: string; description: string; priority: Priority; created_at: string; updated_at: string };
+/** GET /projects/{p}/cases: one keyset page. */
+export type CasePageJson = { cases: ApiCase[]; next_cursor: string | null };
 
 const PRIORITY_TONE = { low: "neutral", medium: "blue", high: "red" } as const;
 const PRIORITIES: Array<{ value: Priority; label: string }> = [
@@ -27,33 +32,65 @@ const PRIORITIES: Array<{ value: Priority; label: string }> = [
   { value: "high", label: "High" },
 ];
 
-export function CasesList({ projectId, initial }: { projectId: string; initial: ApiCase[] }) {
-  const key = queryKeys.cases(projectId);
-  const query = useQuery({ queryKey: key, queryFn: async () => (await api<{ cases: ApiCase[] }>(`/projects/${projectId}/cases`)).cases, initialData: initial });
+export function CasesList({ projectId, initial }: { projectId: string; initial: CasePageJson }) {
+  const list = usePagedList<ApiCase>({ queryKey: queryKeys.cases(projectId), path: `/projects/${projectId}/cases`, itemsKey: "cases", initial });
   return (
     <>
       <PageHeader title="Cases" description="The test cases results are recorded against." actions={<CaseDialog projectId={projectId} />} />
-      {query.data.length === 0 ? (
-        <EmptyState icon={<ClipboardList className="size-8" />} title="No cases yet" description="Write down what to test; runs and sessions record results against cases." action={<CaseDialog projectId={projectId} />} />
+      {list.isError && !list.isFetchNextPageError && list.items.length === 0 ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+          Could not load cases: {errorMessage(list.error)}{" "}
+          <button className="underline" onClick={() => void list.refetch()}>
+            Try again
+          </button>
+        </p>
       ) : (
-        <ul aria-label="Cases" className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-          {query.data.map((c) => (
-            <li key={c.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-start sm:gap-4">
-              <div className="min-w-0 flex-1">
-                <p className="font-medium break-words text-slate-900">{c.title}</p>
-                {c.description && <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{c.description}</p>}
-                <p className="mt-1 text-xs text-slate-500">
-                  updated <RelativeTime value={c.updated_at} />
-                </p>
-              </div>
-              <div className="flex items-center gap-2">
-                <Badge tone={PRIORITY_TONE[c.priority]}>{c.priority} priority</Badge>
-                <CaseDialog projectId={projectId} existing={c} />
-                <DeleteCase projectId={projectId} item={c} />
-              </div>
-            </li>
-          ))}
-        </ul>
+        <Table
+          caption="Cases, newest first"
+          isEmpty={list.items.length === 0}
+          empty={<EmptyState icon={<ClipboardList className="size-8" />} title="No cases yet" description="Write down what to test; runs and sessions record results against cases." action={<CaseDialog projectId={projectId} />} />}
+          footer={
+            <LoadMore
+              shown={list.items.length}
+              noun={["case", "cases"]}
+              hasMore={list.hasNextPage}
+              pending={list.isFetchingNextPage}
+              error={list.isFetchNextPageError ? list.error : undefined}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          }
+        >
+          <TableHead>
+            <TableHeaderCell>Case</TableHeaderCell>
+            <TableHeaderCell>Priority</TableHeaderCell>
+            <TableHeaderCell hideBelow="sm">Updated</TableHeaderCell>
+            <TableHeaderCell>
+              <span className="sr-only">Actions</span>
+            </TableHeaderCell>
+          </TableHead>
+          <TableBody>
+            {list.items.map((c) => (
+              <TableRow key={c.id} data-testid="case-row">
+                <TableCell className="min-w-48">
+                  <p className="font-medium break-words text-slate-900">{c.title}</p>
+                  {c.description && <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{c.description}</p>}
+                </TableCell>
+                <TableCell>
+                  <Badge tone={PRIORITY_TONE[c.priority]}>{c.priority}</Badge>
+                </TableCell>
+                <TableCell hideBelow="sm" className="whitespace-nowrap text-slate-600">
+                  <RelativeTime value={c.updated_at} />
+                </TableCell>
+                <TableCell>
+                  <div className="flex justify-end gap-1">
+                    <CaseDialog projectId={projectId} existing={c} />
+                    <DeleteCase projectId={projectId} item={c} />
+                  </div>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
     </>
   );

@@ -1,11 +1,12 @@
 "use client";
 // One EventSource per browser tab, shared by every component that wants live issues: it streams
-// the projects currently in use, writes each change into the react-query cache (list + detail),
-// and reconnects with backoff, resuming after the last event id so nothing is missed.
+// the projects currently in use, writes each change into the react-query cache (loaded list pages +
+// detail), and reconnects with backoff, resuming after the last event id so nothing is missed (or
+// refetching when the server says the gap is too long to replay).
 import { useEffect, useSyncExternalStore } from "react";
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { reconnectDelay } from "@/lib/realtime/backoff";
-import { applyToIssue, applyToList, type LiveIssue, type LiveIssueMessage } from "@/lib/realtime/issue-cache";
+import { applyToIssue, applyToPages, type LiveIssue, type LiveIssueMessage, type LoadedPages } from "@/lib/realtime/issue-cache";
 import { queryKeys } from "@/lib/query-keys";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
@@ -48,7 +49,7 @@ function onMessage(e: MessageEvent<string>) {
   }
   if (!msg.kind?.startsWith("issue.") || !msg.data?.issue) return;
   for (const client of tab.clients) {
-    client.setQueryData<LiveIssue[]>(queryKeys.issues(msg.project_id), (list) => applyToList(list, msg));
+    client.setQueryData<LoadedPages<LiveIssue>>(queryKeys.issues(msg.project_id), (pages) => applyToPages(pages, msg));
     const key = queryKeys.issue(msg.project_id, msg.data.issue.id);
     client.setQueryData<LiveIssue | null>(key, (one) => applyToIssue(one, msg));
     // The event shows at once; an open detail view then refetches for API-only fields (synced_at).
@@ -76,6 +77,12 @@ function connect() {
   source.addEventListener("reset", (e) => {
     tab.lastEventId = (e as MessageEvent).lastEventId || tab.lastEventId;
     for (const client of tab.clients) for (const p of tab.projects.keys()) void client.invalidateQueries({ queryKey: queryKeys.issues(p) });
+  });
+  // The server ended the stream on purpose. Shutting down: come back at the first step of the backoff,
+  // however long this tab has been retrying before (the next instance may already be up). Lost access:
+  // the usual backoff; the page's own requests say what happened.
+  source.addEventListener("end", (e) => {
+    if ((e as MessageEvent<string>).data.includes('"reason":"shutdown"')) tab.attempt = 0;
   });
   source.onerror = () => {
     // Our own backoff instead of the browser's fixed retry, and it also covers 401/429 answers,

@@ -2,20 +2,22 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { GitBranch, PlayCircle, Plus } from "lucide-react";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
+import { LoadMore } from "@/components/ui/load-more";
 import { Field } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { SkeletonList } from "@/components/ui/skeleton";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError, errorMessage } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
+import { usePagedList } from "@/lib/use-paged-list";
 import { ResultSummary, RunStateBadge } from "./run-badges";
 import type { ApiRun, RunKindView } from "./types";
 
@@ -23,12 +25,9 @@ function listKey(kind: RunKindView, projectId: string) {
   return kind.key === "test_run" ? queryKeys.testRuns(projectId) : queryKeys.sessions(projectId);
 }
 
-export function RunsList({ kind, projectId, initial }: { kind: RunKindView; projectId: string; initial: ApiRun[] }) {
-  const query = useQuery({
-    queryKey: listKey(kind, projectId),
-    queryFn: async () => (await api<Record<string, ApiRun[]>>(`/projects/${projectId}/${kind.path}`))[kind.plural],
-    initialData: initial,
-  });
+export function RunsList({ kind, projectId, initial }: { kind: RunKindView; projectId: string; initial: Record<string, unknown> }) {
+  const list = usePagedList<ApiRun>({ queryKey: listKey(kind, projectId), path: `/projects/${projectId}/${kind.path}`, itemsKey: kind.plural, initial });
+  const title = kind.title.toLowerCase();
   return (
     <>
       <PageHeader
@@ -36,48 +35,74 @@ export function RunsList({ kind, projectId, initial }: { kind: RunKindView; proj
         description={kind.key === "test_run" ? "Planned and automated test runs, their results and their state." : "Exploratory testing sessions with a charter."}
         actions={<CreateRunDialog kind={kind} projectId={projectId} />}
       />
-      {query.isPending ? (
-        <SkeletonList />
-      ) : query.isError ? (
+      {list.isError && !list.isFetchNextPageError && list.items.length === 0 ? (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          Could not load {kind.title.toLowerCase()}: {errorMessage(query.error)}{" "}
-          <button className="underline" onClick={() => query.refetch()}>
+          Could not load {title}: {errorMessage(list.error)}{" "}
+          <button className="underline" onClick={() => void list.refetch()}>
             Try again
           </button>
         </p>
-      ) : query.data.length === 0 ? (
-        <EmptyState
-          icon={<PlayCircle className="size-8" />}
-          title={`No ${kind.title.toLowerCase()} yet`}
-          description={`Create a ${kind.noun} to record results; every change is sent to this project's webhooks.`}
-          action={<CreateRunDialog kind={kind} projectId={projectId} />}
-        />
       ) : (
-        <ul aria-label={kind.title} className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
-          {query.data.map((run) => (
-            <li key={run.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">
-              <div className="min-w-0 flex-1">
-                <Link href={`/projects/${projectId}/${kind.path}/${run.id}`} className="font-medium text-slate-900 hover:text-indigo-700 hover:underline">
-                  {run.name}
-                </Link>
-                <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
-                  <ResultSummary counts={run.result_counts} />
-                  {run.git?.branch && (
-                    <span className="inline-flex items-center gap-1 font-mono">
-                      <GitBranch aria-hidden className="size-3" /> {run.git.branch}
+        <Table
+          caption={`${kind.title}, newest first`}
+          isEmpty={list.items.length === 0}
+          empty={
+            <EmptyState
+              icon={<PlayCircle className="size-8" />}
+              title={`No ${title} yet`}
+              description={`Create a ${kind.noun} to record results; every change is sent to this project's webhooks.`}
+              action={<CreateRunDialog kind={kind} projectId={projectId} />}
+            />
+          }
+          footer={
+            <LoadMore
+              shown={list.items.length}
+              noun={[kind.noun, title]}
+              hasMore={list.hasNextPage}
+              pending={list.isFetchingNextPage}
+              error={list.isFetchNextPageError ? list.error : undefined}
+              onLoadMore={() => void list.fetchNextPage()}
+            />
+          }
+        >
+          <TableHead>
+            <TableHeaderCell>Name</TableHeaderCell>
+            <TableHeaderCell>State</TableHeaderCell>
+            <TableHeaderCell hideBelow="md">Results</TableHeaderCell>
+            <TableHeaderCell hideBelow="sm">Created</TableHeaderCell>
+          </TableHead>
+          <TableBody>
+            {list.items.map((run) => (
+              <TableRow key={run.id} data-testid="run-row">
+                <TableCell className="min-w-48">
+                  <Link href={`/projects/${projectId}/${kind.path}/${run.id}`} className="font-medium break-words text-slate-900 hover:text-indigo-700 hover:underline">
+                    {run.name}
+                  </Link>
+                  {/* What the hidden columns say, in one line, where they are hidden. */}
+                  <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
+                    <span className="md:hidden">
+                      <ResultSummary counts={run.result_counts} />
                     </span>
-                  )}
-                  <span>
-                    created <RelativeTime value={run.created_at} />
-                  </span>
-                </div>
-              </div>
-              <div className="shrink-0">
-                <RunStateBadge state={run.state} />
-              </div>
-            </li>
-          ))}
-        </ul>
+                    {run.git?.branch && (
+                      <span className="inline-flex items-center gap-1 font-mono">
+                        <GitBranch aria-hidden className="size-3" /> {run.git.branch}
+                      </span>
+                    )}
+                  </div>
+                </TableCell>
+                <TableCell>
+                  <RunStateBadge state={run.state} />
+                </TableCell>
+                <TableCell hideBelow="md" className="text-xs">
+                  <ResultSummary counts={run.result_counts} />
+                </TableCell>
+                <TableCell hideBelow="sm" className="whitespace-nowrap text-slate-600">
+                  <RelativeTime value={run.created_at} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
       )}
     </>
   );

@@ -55,7 +55,7 @@ export function DeliveriesView({
     queryFn: () => api<WebhooksResponse>(`/projects/${projectId}/webhooks`),
   });
   const webhookOptions = (webhooks.data?.outbound ?? []).map((w) => ({ value: w.id, label: w.name }));
-  const inboundId = (webhooks.data?.inbound as { id?: string } | null | undefined)?.id;
+  const inboundId = webhooks.data?.inbound?.id;
   if (inboundId) webhookOptions.push({ value: inboundId, label: "Inbound webhook" });
 
   const rows = list.data?.pages.flatMap((p) => p.deliveries) ?? [];

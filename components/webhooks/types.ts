@@ -1,8 +1,9 @@
 // The JSON the webhook screens read from /api/v1; shapes are documented in lib/outbound/present.ts.
+import type { InboundWebhookSummary } from "@/lib/inbound/inbound-webhooks";
 import type { DeliveryJson, OutboundWebhookJson } from "@/lib/outbound/present";
 
 export type OutboundWebhook = OutboundWebhookJson;
-export type WebhooksResponse = { inbound: unknown; outbound: OutboundWebhook[] };
+export type WebhooksResponse = { inbound: InboundWebhookSummary | null; outbound: OutboundWebhook[] };
 
 export type DeliveryRow = DeliveryJson;
 export type DeliveriesPage = { deliveries: DeliveryRow[]; next_cursor: string | null };
@@ -32,3 +33,6 @@ export type DeliveryDetail = {
 export function retiringSecret(w: OutboundWebhook) {
   return w.secrets.find((s) => s.state === "retiring") ?? null;
 }
+
+/** The project's inbound webhook as GET /projects/{p}/webhooks returns it. */
+export type InboundWebhook = InboundWebhookSummary;

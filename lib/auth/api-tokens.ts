@@ -1,26 +1,77 @@
 // Personal API tokens: shown once at creation, stored as SHA-256 hashes, sent as Bearer tokens.
+// Each has an expiry chosen at creation and a scope: read-only or read-write, every project of its
+// user or one of them. lib/auth/access.ts enforces the scope.
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { z } from "zod";
 import { db } from "@/db/client";
-import { apiTokens, users } from "@/db/schema";
+import { apiTokenAccess, apiTokens, projectMembers, projects, users } from "@/db/schema";
 import { mintToken, sha256Hex } from "@/lib/crypto/tokens";
-import { newId } from "@/lib/ids";
-import { NotFound } from "@/lib/http/errors";
+import { Invalid, NotFound } from "@/lib/http/errors";
+import { MAX_ID_LENGTH, newId } from "@/lib/ids";
 
 export const API_TOKEN_PREFIX = "sy_";
+export const TOKEN_ACCESS = apiTokenAccess.enumValues;
+export type TokenAccess = (typeof TOKEN_ACCESS)[number];
+/** Lifetimes offered at creation, in days; null never expires. */
+export const TOKEN_LIFETIMES_DAYS = [30, 90, 365, null] as const;
+export const DEFAULT_TOKEN_LIFETIME_DAYS = 90;
 
-export async function createApiToken(userId: string, name: string) {
+export const createApiTokenInput = z.object({
+  name: z.string().trim().min(1, "Name the token after where it will be used, e.g. CI.").max(100, "Keep the name under 100 characters."),
+  expires_in_days: z
+    .union([z.literal(30), z.literal(90), z.literal(365), z.null()], "Choose 30, 90 or 365 days, or null for never.")
+    .default(DEFAULT_TOKEN_LIFETIME_DAYS),
+  access: z.enum(TOKEN_ACCESS, "Choose read_only or read_write.").default("read_write"),
+  project_id: z.string().min(1).max(MAX_ID_LENGTH).nullable().default(null),
+});
+export type CreateApiTokenInput = z.input<typeof createApiTokenInput>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a token made at `now` for `days` expires (null: never). */
+export function tokenExpiry(now: Date, days: number | null): Date | null {
+  return days === null ? null : new Date(now.getTime() + days * DAY_MS);
+}
+
+export async function createApiToken(userId: string, input: CreateApiTokenInput) {
+  const { name, expires_in_days, access, project_id } = createApiTokenInput.parse(input);
+  if (project_id !== null) {
+    const [member] = await db()
+      .select({ id: projectMembers.projectId })
+      .from(projectMembers)
+      .where(and(eq(projectMembers.projectId, project_id), eq(projectMembers.userId, userId)));
+    if (!member) throw new Invalid("project_id: you are not a member of that project.", [{ path: "project_id", message: "not one of your projects" }]);
+  }
   const token = mintToken(API_TOKEN_PREFIX);
   const [row] = await db()
     .insert(apiTokens)
-    .values({ id: newId("tok"), userId, name, tokenHash: sha256Hex(token), hint: token.slice(-4) })
-    .returning();
-  return { token, apiToken: presentApiToken(row) };
+    .values({
+      id: newId("tok"),
+      userId,
+      name,
+      tokenHash: sha256Hex(token),
+      hint: token.slice(-4),
+      access,
+      projectId: project_id,
+      expiresAt: tokenExpiry(new Date(), expires_in_days),
+    })
+    .returning({ id: apiTokens.id });
+  const [created] = await tokenRows(userId, row.id);
+  return { token, apiToken: presentApiToken(created) };
 }
 
 export async function listApiTokens(userId: string) {
-  const rows = await db().select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt));
-  return rows.map(presentApiToken);
+  return (await tokenRows(userId)).map(presentApiToken);
+}
+
+function tokenRows(userId: string, tokenId?: string) {
+  return db()
+    .select({ token: apiTokens, projectName: projects.name })
+    .from(apiTokens)
+    .leftJoin(projects, eq(projects.id, apiTokens.projectId))
+    .where(and(eq(apiTokens.userId, userId), tokenId ? eq(apiTokens.id, tokenId) : undefined))
+    .orderBy(desc(apiTokens.createdAt));
 }
 
 export async function revokeApiToken(userId: string, tokenId: string) {
@@ -31,24 +82,33 @@ export async function revokeApiToken(userId: string, tokenId: string) {
   if (!deleted.length) throw new NotFound("No such API token.");
 }
 
-/** The user a bearer token belongs to, or undefined. Lookup is by hash, so no comparison leaks timing. */
+export type TokenScope = { access: TokenAccess; projectId: string | null };
+
+/**
+ * The user a bearer token belongs to and the token's scope, or undefined (unknown, revoked or
+ * expired). Lookup is by hash, so no comparison leaks timing.
+ */
 export async function userForApiToken(token: string) {
-  if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
+  if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return undefined;
   const [row] = await db()
     .update(apiTokens)
-    .set({ lastUsedAt: new Date() })
+    .set({ lastUsedAt: sql`now()` })
     .from(users)
-    .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), eq(users.id, apiTokens.userId)))
-    .returning({ id: users.id, email: users.email, name: users.name });
+    .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), eq(users.id, apiTokens.userId), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, sql`now()`))))
+    .returning({ id: users.id, email: users.email, name: users.name, access: apiTokens.access, projectId: apiTokens.projectId });
   return row;
 }
 
-function presentApiToken(row: typeof apiTokens.$inferSelect) {
+function presentApiToken({ token: row, projectName }: { token: typeof apiTokens.$inferSelect; projectName: string | null }) {
   return {
     id: row.id,
     name: row.name,
     hint: row.hint,
+    access: row.access,
+    project: row.projectId ? { id: row.projectId, name: projectName ?? "" } : null,
+    expires_at: row.expiresAt?.toISOString() ?? null,
     last_used_at: row.lastUsedAt?.toISOString() ?? null,
     created_at: row.createdAt.toISOString(),
   };
 }
+export type ApiTokenJson = ReturnType<typeof presentApiToken>;

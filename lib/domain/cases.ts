@@ -1,13 +1,15 @@
 // Test cases: create, update, delete. Every write emits its catalog event in the same transaction.
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { cases } from "@/db/schema";
 import { emit } from "@/lib/events/emit";
+import { toPage, type Page, type PageParams } from "@/lib/http/cursor";
 import { NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { iso } from "./iso";
+import { pageKey, pageOrder, pageWhere } from "./keyset";
 import { projectLink } from "./links";
 import { getProject } from "./projects";
 
@@ -41,8 +43,21 @@ export function presentCase(row: Case) {
   };
 }
 
-export async function listCases(projectId: string): Promise<Case[]> {
-  return db().select().from(cases).where(eq(cases.projectId, projectId)).orderBy(desc(cases.createdAt), desc(cases.id));
+/** One keyset page of the project's cases, newest first. */
+export async function listCases(projectId: string, page: PageParams): Promise<Page<Case>> {
+  const rows = await db()
+    .select({ case: cases, key: pageKey(cases) })
+    .from(cases)
+    .where(pageWhere(cases, projectId, page.cursor))
+    .orderBy(...pageOrder(cases))
+    .limit(page.limit + 1);
+  const { items, nextCursor } = toPage(rows, page.limit, (r) => ({ at: r.key, id: r.case.id }));
+  return { items: items.map((r) => r.case), nextCursor };
+}
+
+/** Every case of the project by title, for the case picker of a run (ids and titles only). */
+export async function caseChoices(projectId: string): Promise<Array<{ id: string; title: string }>> {
+  return db().select({ id: cases.id, title: cases.title }).from(cases).where(eq(cases.projectId, projectId)).orderBy(asc(cases.title), asc(cases.id));
 }
 
 export async function getCase(projectId: string, caseId: string): Promise<Case> {

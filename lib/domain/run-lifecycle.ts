@@ -2,16 +2,18 @@
 // written once and parametrised by the kind of run. Every write locks the run, checks the rules in
 // run-rules.ts and emits its `<subject>.<verb>` event in the same transaction.
 import "server-only";
-import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { db, type Tx } from "@/db/client";
 import { cases, testRunResults, testRuns } from "@/db/schema";
 import type { EventData, EventType } from "@/lib/events/catalog";
 import { emit } from "@/lib/events/emit";
+import { toPage, type Page, type PageParams } from "@/lib/http/cursor";
 import { Conflict, Invalid, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { iso } from "./iso";
+import { pageKey, pageOrder, pageWhere } from "./keyset";
 import { projectLink } from "./links";
 import { getProject } from "./projects";
 import {
@@ -90,12 +92,16 @@ export function presentResult(row: ResultRow) {
 
 // ── Reads ────────────────────────────────────────────────────────────────────
 
-export async function listRuns(kind: RunKind, projectId: string): Promise<Array<{ run: RunRow; counts: ResultCounts }>> {
-  const runs = (await db()
-    .select()
+/** One keyset page of the project's runs of this kind, newest first, with their result counts. */
+export async function listRuns(kind: RunKind, projectId: string, page: PageParams): Promise<Page<{ run: RunRow; counts: ResultCounts }>> {
+  const rows = await db()
+    .select({ run: kind.runs, key: pageKey(kind.runs) })
     .from(kind.runs)
-    .where(eq(kind.runs.projectId, projectId))
-    .orderBy(desc(kind.runs.createdAt), desc(kind.runs.id))) as RunRow[];
+    .where(pageWhere(kind.runs, projectId, page.cursor))
+    .orderBy(...pageOrder(kind.runs))
+    .limit(page.limit + 1);
+  const { items, nextCursor } = toPage(rows, page.limit, (r) => ({ at: r.key, id: r.run.id }));
+  const runs = items.map((r) => r.run as RunRow);
   const tallies = runs.length
     ? await db()
         .select({ runId: kind.resultRunColumn, status: kind.results.status, n: count() })
@@ -103,10 +109,13 @@ export async function listRuns(kind: RunKind, projectId: string): Promise<Array<
         .where(inArray(kind.resultRunColumn, runs.map((r) => r.id)))
         .groupBy(kind.resultRunColumn, kind.results.status)
     : [];
-  return runs.map((run) => {
-    const mine = tallies.filter((t) => t.runId === run.id);
-    return { run, counts: countResults(mine.flatMap((t) => Array<typeof t.status>(t.n).fill(t.status))) };
-  });
+  return {
+    items: runs.map((run) => {
+      const mine = tallies.filter((t) => t.runId === run.id);
+      return { run, counts: countResults(mine.flatMap((t) => Array<typeof t.status>(t.n).fill(t.status))) };
+    }),
+    nextCursor,
+  };
 }
 
 export async function getRun(kind: RunKind, projectId: string, runId: string) {

@@ -7,6 +7,7 @@ import { newId } from "@/lib/ids";
 import { insertDeliveries, notifyOutboxIfPending } from "@/lib/outbound/engine/outbox";
 import { insertLiveEvent, notifyLive } from "@/lib/realtime/publish";
 import { eventSchemas, type EventData, type EventEnvelope, type EventType } from "./catalog";
+import { envelopeBody } from "./envelope";
 
 export async function emit<T extends EventType>(
   tx: Tx,
@@ -22,14 +23,15 @@ export async function emit<T extends EventType>(
     // Parsing strips unknown keys, so nothing the schema does not promise reaches receivers.
     data: eventSchemas[type].parse(data) as Record<string, unknown>,
   };
+  // The body is serialised here, once: it is what is signed and sent from now on (lib/events/envelope.ts).
   // One statement, one round trip: the events row, the outbox fan-out (+ NOTIFY when something is
   // due) and, for issue.* events, the live_events row (+ NOTIFY). Data-modifying CTEs always run to
   // completion, and the deliveries' foreign key to events is checked at the end of the statement.
   const live = type.startsWith("issue.");
   await tx.execute(sql`
     with event as (
-      insert into events (id, project_id, type, payload)
-      values (${envelope.id}, ${project.id}, ${type}, ${JSON.stringify(envelope)}::jsonb)
+      insert into events (id, project_id, type, body)
+      values (${envelope.id}, ${project.id}, ${type}, ${envelopeBody(envelope)})
     ),
     fan_out as (${insertDeliveries(envelope)})${live ? sql`,
     live as (${insertLiveEvent(project.id, type, envelope.data)})` : sql``}

@@ -2,6 +2,8 @@
 export type FieldError = { path: string; message: string };
 
 export class HttpError extends Error {
+  /** Extra response headers (e.g. Retry-After). */
+  headers?: Record<string, string>;
   constructor(
     readonly status: number,
     readonly title: string,
@@ -42,13 +44,19 @@ export class PayloadTooLarge extends HttpError {
     super(413, "Payload Too Large", message);
   }
 }
+export class UnsupportedMediaType extends HttpError {
+  constructor(message: string) {
+    super(415, "Unsupported Media Type", message);
+  }
+}
 export class Invalid extends HttpError {
   constructor(message: string, errors?: FieldError[]) {
     super(422, "Unprocessable Content", message, errors);
   }
 }
 export class TooManyRequests extends HttpError {
-  constructor(message: string) {
+  constructor(message: string, retryAfterSeconds?: number) {
     super(429, "Too Many Requests", message);
+    if (retryAfterSeconds !== undefined) this.headers = { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) };
   }
 }

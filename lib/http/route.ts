@@ -1,30 +1,33 @@
 // The one wrapper every route handler goes through: typed errors and zod errors become
-// application/problem+json; anything unexpected is logged once (message only) and becomes a 500.
+// application/problem+json; anything unexpected is logged once (message and code only) and becomes a 500.
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { MAX_ID_LENGTH } from "@/lib/ids";
+import { logger } from "@/lib/logger";
+import { findUnstorableString, readJsonBody } from "./body";
 import { BadRequest, HttpError, Invalid, type FieldError } from "./errors";
 
 type Ctx<P> = { params: Promise<P> };
 type Handler<P> = (req: NextRequest, ctx: Ctx<P>) => Promise<Response>;
 
-export function problem(status: number, title: string, detail: string, errors?: FieldError[]): Response {
+export function problem(status: number, title: string, detail: string, errors?: FieldError[], headers?: Record<string, string>): Response {
   return new Response(JSON.stringify({ type: "about:blank", title, status, detail, ...(errors ? { errors } : {}) }), {
     status,
-    headers: { "content-type": "application/problem+json" },
+    headers: { ...headers, "content-type": "application/problem+json" },
   });
 }
 
 export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
   return async (req, ctx) => {
     try {
-      return await handler(req, ctx);
+      return await handler(req, { params: Promise.resolve(checkedParams(await ctx?.params)) });
     } catch (err) {
-      if (err instanceof HttpError) return problem(err.status, err.title, err.message, err.errors);
+      if (err instanceof HttpError) return problem(err.status, err.title, err.message, err.errors, err.headers);
       if (err instanceof z.ZodError) {
         const errors = fieldErrors(err);
         return problem(422, "Unprocessable Content", summarize(errors), errors);
       }
-      console.error(`[api] ${req.method} ${new URL(req.url).pathname} failed:`, err instanceof Error ? err.message : err);
+      logger.error({ method: req.method, path: new URL(req.url).pathname, err: loggableError(err) }, "request failed");
       return problem(500, "Internal Server Error", "Something went wrong on our side. Try again in a moment.");
     }
   };
@@ -42,21 +45,48 @@ function summarize(errors: FieldError[]): string {
   return errors.map((e) => `${e.path}: ${e.message}`).join("; ");
 }
 
-/** Reads a JSON body and validates it: malformed JSON → 400, schema failures → 422. */
-export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
-  let raw: unknown;
-  const text = await req.text();
-  try {
-    raw = text.length ? JSON.parse(text) : {};
-  } catch {
-    throw new BadRequest("The request body is not valid JSON.");
+// drizzle wraps a postgres.js error in one whose message lists the statement and its bound values
+// (user data, emails, ciphertext), and postgres.js keeps them on the error as `query`/`parameters`:
+// log the innermost cause's name, message and SQLSTATE code, and the outer error's stack frames only.
+function loggableError(err: unknown): { type: string; message?: string; code?: string; stack?: string } {
+  if (!(err instanceof Error)) return { type: typeof err };
+  let root: Error = err;
+  while (root.cause instanceof Error) root = root.cause;
+  const code = (root as { code?: unknown }).code;
+  const stack = err.stack?.split("\n").filter((line) => line.trimStart().startsWith("at ")).join("\n");
+  return { type: root.name, message: root.message, ...(typeof code === "string" ? { code } : {}), stack };
+}
+
+// Path segments reach SQL as ids: NUL, unpaired surrogates or kilobytes of text would make
+// PostgreSQL fail (a 500) where the client sent a malformed id (a 400).
+function checkedParams<P>(params: P): P {
+  for (const [name, value] of Object.entries((params ?? {}) as Record<string, unknown>)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (typeof v === "string" && (v.length > MAX_ID_LENGTH || v.includes("\u0000") || !v.isWellFormed())) {
+        throw new BadRequest(`${name}: not a valid id.`, [{ path: name, message: "malformed id" }]);
+      }
+    }
   }
-  return parseWith(schema, raw);
+  return (params ?? {}) as P;
+}
+
+/** Response headers for a reply that carries a secret or token: never stored by a cache. */
+export const NO_STORE = { "cache-control": "no-store" } as const;
+
+/**
+ * Reads a JSON body and validates it. Call it after authorizing (DESIGN §5): 415 unless JSON,
+ * 413 past 1 MiB, 400 for malformed JSON or unstorable text, 422 for schema failures.
+ */
+export async function parseBody<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  return parseWith(schema, await readJsonBody(req));
 }
 
 /** Validates query parameters (as a plain object of strings) against a schema → 422. */
 export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
-  return parseWith(schema, Object.fromEntries(new URL(req.url).searchParams));
+  const raw = Object.fromEntries(new URL(req.url).searchParams);
+  const bad = findUnstorableString(raw);
+  if (bad) throw new BadRequest(`${bad}: text may not contain NUL characters or unpaired UTF-16 surrogates.`, [{ path: bad, message: "invalid characters" }]);
+  return parseWith(schema, raw);
 }
 
 function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {

@@ -11,28 +11,27 @@ import {
   createRunInput,
   duplicateRun,
   getRun,
-  listRuns,
   presentResult,
   presentRun,
   type RunKind,
 } from "@/lib/domain/run-lifecycle";
+import { runListView } from "@/lib/domain/run-pages";
+import { parsePageParams } from "./cursor";
 import { json, parseBody, route } from "./route";
 
 type RunParams = { projectId: string; runId: string };
 
 export function runCollectionRoutes(kind: RunKind) {
-  const plural = `${kind.subject}s`;
   return {
     GET: route<{ projectId: string }>(async (req, { params }) => {
       const { projectId } = await params;
       await requireProjectRole(req, projectId, "member");
-      const runs = await listRuns(kind, projectId);
-      return json({ [plural]: runs.map(({ run, counts }) => ({ ...presentRun(kind, run), result_counts: counts })) });
+      return json(await runListView(kind, projectId, parsePageParams(new URL(req.url).searchParams)));
     }),
     POST: route<{ projectId: string }>(async (req, { params }) => {
       const { projectId } = await params;
-      const input = await parseBody(req, createRunInput);
       const actor = await requireProjectRole(req, projectId, "member");
+      const input = await parseBody(req, createRunInput);
       const run = await createRun(kind, actor.userId, projectId, input);
       return json({ [kind.subject]: presentRun(kind, run) }, 201);
     }),
@@ -54,8 +53,8 @@ export function runResultsRoutes(kind: RunKind) {
   return {
     POST: route<RunParams>(async (req, { params }) => {
       const { projectId, runId } = await params;
-      const input = await parseBody(req, addResultInput);
       const actor = await requireProjectRole(req, projectId, "member");
+      const input = await parseBody(req, addResultInput);
       const { run, result } = await addResult(kind, actor.userId, projectId, runId, input);
       return json({ [kind.subject]: presentRun(kind, run), result: presentResult(result) }, 201);
     }),
@@ -66,8 +65,8 @@ export function runStateRoutes(kind: RunKind) {
   return {
     POST: route<RunParams>(async (req, { params }) => {
       const { projectId, runId } = await params;
-      const { state } = await parseBody(req, changeStateInput);
       await requireProjectRole(req, projectId, "member");
+      const { state } = await parseBody(req, changeStateInput);
       const run = await changeRunState(kind, projectId, runId, state);
       return json({ [kind.subject]: presentRun(kind, run) });
     }),

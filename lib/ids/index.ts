@@ -5,3 +5,6 @@ import { randomBytes } from "node:crypto";
 export function newId(prefix: string): string {
   return `${prefix}_${Date.now().toString(36).padStart(9, "0")}${randomBytes(8).toString("hex")}`;
 }
+
+/** Longest id (or other path segment, such as an event type) accepted from a client; ours are ~30. */
+export const MAX_ID_LENGTH = 100;

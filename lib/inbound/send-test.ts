@@ -71,7 +71,6 @@ export async function sendInboundTest(projectId: string) {
   const [integration] = await db().select().from(issueIntegrations).where(eq(issueIntegrations.projectId, projectId));
   const { body, headers } = sentinelRequest(webhook, (integration?.config ?? {}) as Record<string, string>);
   const url = `${env().APP_URL.replace(/\/$/, "")}/api/webhooks/send-test`;
-  const res = await receiveFor(webhook, new Request(url, { method: "POST", headers, body }));
-  const reply = (await res.json()) as { outcome?: string; delivery_id?: string; detail?: string };
-  return { status: res.status, outcome: reply.outcome ?? "rejected", delivery_id: reply.delivery_id ?? null, detail: reply.detail ?? null };
+  const r = await receiveFor(webhook, new Request(url, { method: "POST", headers, body }));
+  return { status: r.status, outcome: r.outcome ?? "rejected", delivery_id: r.deliveryId, detail: r.detail };
 }

@@ -8,9 +8,14 @@ export function hubSignature(secret: string, body: Buffer | string): string {
   return `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
 }
 
+// Longer headers than these are refused unread: a signature is 71 characters, a Basic header for
+// the longest credentials we store (200 + 200 characters, up to 4 bytes each in UTF-8) about 2,150.
+const MAX_SIGNATURE_HEADER = 128;
+const MAX_AUTHORIZATION_HEADER = 4096;
+
 /** X-Hub-Signature(-256): "sha256=<hex>". Missing, other algorithms or a wrong digest → false. */
 export function verifyHubSignature(secret: string, body: Buffer, header: string | null): boolean {
-  if (!header || !header.startsWith("sha256=")) return false;
+  if (!header || header.length > MAX_SIGNATURE_HEADER || !header.startsWith("sha256=")) return false;
   return safeEqual(hubSignature(secret, body), header.trim().toLowerCase());
 }
 
@@ -20,7 +25,8 @@ export function basicAuthorization(username: string, password: string): string {
 
 /** Authorization: Basic base64(username:password); both parts compared in constant time. */
 export function verifyBasicAuth(expected: { username: string; password: string }, header: string | null): boolean {
-  const m = header?.match(/^Basic\s+([A-Za-z0-9+/=]+)\s*$/i);
+  if (!header || header.length > MAX_AUTHORIZATION_HEADER) return false;
+  const m = header.match(/^Basic\s+([A-Za-z0-9+/=]+)\s*$/i);
   if (!m) return false;
   const decoded = Buffer.from(m[1], "base64").toString("utf8");
   const i = decoded.indexOf(":");

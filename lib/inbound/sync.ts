@@ -4,18 +4,22 @@
 import "server-only";
 import type { Tx } from "@/db/client";
 import { createIssueInTx, deleteIssueInTx, updateIssueInTx, type Issue } from "@/lib/domain/issues";
+import { TRACKER_LIMITS } from "./bounded";
 import type { InboundProvider } from "./providers";
 import type { NormalizedIssueEvent } from "./providers/normalized";
 import type { SyncPlan } from "./sync-plan";
 
-/** Tracker values clamped to what a local issue accepts, so a long title never fails a receipt. */
+/**
+ * A local issue's fields from a tracker's event. The adapters already cut and cleaned every value
+ * to TRACKER_LIMITS (which fit what a local issue accepts); this only trims, dedupes and fills in.
+ */
 export function issueFieldsFrom(event: NormalizedIssueEvent) {
   return {
-    title: event.title.trim().slice(0, 500) || `Untitled ${event.key}`,
+    title: event.title.trim() || `Untitled ${event.key}`,
     state: event.state,
-    labels: [...new Set(event.labels.map((l) => l.trim().slice(0, 100)).filter(Boolean))].slice(0, 50),
-    assignee: event.assignee?.trim().slice(0, 200) || null,
-    external: { key: event.key.slice(0, 200), url: event.url && /^https?:\/\//.test(event.url) && event.url.length <= 2000 ? event.url : null },
+    labels: [...new Set(event.labels.map((l) => l.trim()).filter(Boolean))].slice(0, TRACKER_LIMITS.labels),
+    assignee: event.assignee?.trim() || null,
+    external: { key: event.key, url: event.url },
   };
 }
 

@@ -4,20 +4,39 @@ import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { deliveries, deliveryAttempts, events, inboundWebhooks, outboundWebhooks } from "@/db/schema";
-import type { EventEnvelope } from "@/lib/events/catalog";
-import { Invalid, NotFound } from "@/lib/http/errors";
+import { STATUS_CODES } from "node:http";
+import { deliveries, deliveryAttempts, events, outboundWebhooks } from "@/db/schema";
+import { BadRequest, NotFound } from "@/lib/http/errors";
+import { MAX_ID_LENGTH } from "@/lib/ids";
 import { presentDelivery, type DeliveryJson, type DeliveryRow } from "./present";
 import { recordedRequestHeaders } from "./request";
 
-export const listDeliveriesQuery = z.object({
-  cursor: z.string().optional(),
-  direction: z.enum(["outbound", "inbound"]).optional(),
-  webhook: z.string().min(1).optional(),
-  status: z.enum(["pending", "delivering", "succeeded", "failed", "dead", "paused"]).optional(),
-  event: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-});
+/** Outbound rows filter by their status; inbound receipts by their outcome, which is what their badge reads. */
+export const OUTBOUND_STATUSES = ["pending", "delivering", "succeeded", "failed", "dead", "paused"] as const;
+export const INBOUND_OUTCOMES = ["applied", "imported", "ignored", "duplicate", "synthetic", "rejected"] as const;
+export const MAX_SEARCH_LENGTH = 200;
+
+const instant = (name: string) =>
+  z.iso
+    .datetime({ offset: true, message: `${name}: an ISO 8601 date and time, e.g. 2026-05-15T10:00:00Z` })
+    // Inside PostgreSQL's range and a sane one (a far year is a typo, and would be refused by timestamptz).
+    .refine((v) => Math.abs(Date.parse(v) - Date.now()) < 50 * 365 * 86_400_000, `${name}: a date within 50 years of today`)
+    .optional();
+
+export const listDeliveriesQuery = z
+  .object({
+    cursor: z.string().max(500).optional(),
+    direction: z.enum(["outbound", "inbound"]).optional(),
+    webhook: z.string().min(1).max(100).optional(),
+    status: z.enum([...OUTBOUND_STATUSES, ...INBOUND_OUTCOMES]).optional(),
+    event: z.string().min(1).max(200).optional(),
+    // An event id (= webhook-id), a delivery id, or a tracker's delivery id: exact matches, never a scan.
+    q: z.string().trim().max(MAX_SEARCH_LENGTH, `q: at most ${MAX_SEARCH_LENGTH} characters`).optional(),
+    from: instant("from"),
+    to: instant("to"),
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { path: ["to"], message: "to: must not be before from" });
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuery>;
 
 /** Opaque cursor: the exact created_at text (microseconds survive) and the id of the last row. */
@@ -25,22 +44,42 @@ export function encodeCursor(createdAt: string, id: string): string {
   return Buffer.from(JSON.stringify([createdAt, id])).toString("base64url");
 }
 export function decodeCursor(cursor: string): [string, string] | null {
+  if (cursor.length > 200) return null;
   try {
     const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    return Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === "string") && !Number.isNaN(Date.parse(v[0])) ? [v[0], v[1]] : null;
+    return Array.isArray(v) && v.length === 2 && isTimestampText(v[0]) && isId(v[1]) ? [v[0], v[1]] : null;
   } catch {
     return null;
   }
 }
 
-const webhookName = sql<string | null>`coalesce(${outboundWebhooks.name}, case when ${inboundWebhooks.provider} is not null then 'Inbound (' || ${inboundWebhooks.provider} || ')' end)`;
+// Exactly what `created_at::text` prints (2026-05-15 10:20:30.123456+00), with a real calendar date:
+// Date.parse accepts far more ("0", "+010000-01-01", "2026-02-31") than timestamptz does.
+const TIMESTAMP_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
+function isTimestampText(v: unknown): v is string {
+  const m = typeof v === "string" ? TIMESTAMP_TEXT.exec(v) : null;
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
+  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  return y >= 1970 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi;
+}
+function isId(v: unknown): v is string {
+  return typeof v === "string" && v.length > 0 && v.length <= MAX_ID_LENGTH && !v.includes("\u0000") && v.isWellFormed();
+}
+
 
 // A claim only sets a lease (lib/outbound/claim.ts): a leased pending or failed row is being delivered,
 // and its next attempt is when the lease ends.
 const leased = (status: SQL, leaseUntil: SQL) => sql`(${leaseUntil} is not null and ${status} in ('pending', 'failed'))`;
-const shownStatus = (status: SQL, leaseUntil: SQL) => sql<DeliveryRow["status"]>`(case when ${leased(status, leaseUntil)} then 'delivering' else ${status}::text end)`;
+export const shownStatus = (status: SQL, leaseUntil: SQL) => sql<DeliveryRow["status"]>`(case when ${leased(status, leaseUntil)} then 'delivering' else ${status}::text end)`;
 
 function statusFilter(status: NonNullable<ListDeliveriesQuery["status"]>): SQL {
+  if ((INBOUND_OUTCOMES as readonly string[]).includes(status)) return sql`${deliveries.direction} = 'inbound' and ${deliveries.outcome} = ${status}`;
+  // Inbound receipts carry a status too (rejected ones are 'failed'), but their badge reads the outcome.
+  return sql`${deliveries.direction} = 'outbound' and ${outboundStatusFilter(status as (typeof OUTBOUND_STATUSES)[number])}`;
+}
+
+function outboundStatusFilter(status: (typeof OUTBOUND_STATUSES)[number]): SQL {
   const column = sql`${deliveries.status}`;
   if (status === "delivering") return leased(column, sql`${deliveries.leaseUntil}`);
   // A literal (the value is a validated enum), so the planner can match the partial status index.
@@ -53,7 +92,9 @@ const listColumns = {
   direction: deliveries.direction,
   outboundWebhookId: deliveries.outboundWebhookId,
   inboundWebhookId: deliveries.inboundWebhookId,
-  webhookName,
+  webhookName: outboundWebhooks.name,
+  inboundProvider: deliveries.inboundProvider,
+  test: deliveries.test,
   eventId: deliveries.eventId,
   eventType: deliveries.eventType,
   status: shownStatus(sql`${deliveries.status}`, sql`${deliveries.leaseUntil}`),
@@ -74,16 +115,18 @@ export async function listDeliveries(projectId: string, q: ListDeliveriesQuery):
   if (q.status) where.push(statusFilter(q.status));
   if (q.event) where.push(eq(deliveries.eventType, q.event));
   if (q.webhook) where.push(sql`(${deliveries.outboundWebhookId} = ${q.webhook} or ${deliveries.inboundWebhookId} = ${q.webhook})`);
+  if (q.q) where.push(searchFilter(q.q));
+  if (q.from) where.push(sql`${deliveries.createdAt} >= ${q.from}::timestamptz`);
+  if (q.to) where.push(sql`${deliveries.createdAt} <= ${q.to}::timestamptz`);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
-    if (!c) throw new Invalid("cursor: not a cursor returned by this API", [{ path: "cursor", message: "invalid cursor" }]);
+    if (!c) throw new BadRequest("cursor: not a cursor returned by this API", [{ path: "cursor", message: "invalid cursor" }]);
     where.push(sql`(${deliveries.createdAt}, ${deliveries.id}) < (${c[0]}::timestamptz, ${c[1]})`);
   }
   const rows = await db()
     .select({ ...listColumns, cursorAt: sql<string>`${deliveries.createdAt}::text` })
     .from(deliveries)
     .leftJoin(outboundWebhooks, eq(outboundWebhooks.id, deliveries.outboundWebhookId))
-    .leftJoin(inboundWebhooks, eq(inboundWebhooks.id, deliveries.inboundWebhookId))
     .where(and(...where))
     // "nulls last" matches the indexes (drizzle's .desc() builds DESC NULLS LAST); a plain DESC means
     // NULLS FIRST, which no index serves, and turned the first page into a sort of the whole project
@@ -98,11 +141,21 @@ export async function listDeliveries(projectId: string, q: ListDeliveriesQuery):
   };
 }
 
+/**
+ * Search: the text is an id, matched exactly where an index finds it — a delivery id (primary key),
+ * an event id, which is the webhook-id receivers see (deliveries_event_idx), or a tracker's delivery id
+ * (the inbound dedupe index, which leaves out receipts recorded as duplicates). Ids are short tokens; anything else matches nothing rather than scanning.
+ */
+function searchFilter(text: string): SQL {
+  return sql`(${deliveries.id} = ${text} or ${deliveries.eventId} = ${text}
+    or (${deliveries.direction} = 'inbound' and ${deliveries.outcome} <> 'duplicate' and ${deliveries.providerDeliveryId} = ${text}))`;
+}
+
 export async function getDeliveryDetail(projectId: string, deliveryId: string) {
   const [row] = await db()
     .select({
       ...listColumns,
-      payload: events.payload,
+      body: events.body,
       requestDigest: deliveries.requestDigest,
       providerDeliveryId: deliveries.providerDeliveryId,
       urlRedacted: outboundWebhooks.urlRedacted,
@@ -110,7 +163,6 @@ export async function getDeliveryDetail(projectId: string, deliveryId: string) {
     })
     .from(deliveries)
     .leftJoin(outboundWebhooks, eq(outboundWebhooks.id, deliveries.outboundWebhookId))
-    .leftJoin(inboundWebhooks, eq(inboundWebhooks.id, deliveries.inboundWebhookId))
     .leftJoin(events, eq(events.id, deliveries.eventId))
     .where(and(eq(deliveries.projectId, projectId), eq(deliveries.id, deliveryId)));
   if (!row) throw new NotFound("Delivery not found.");
@@ -130,7 +182,8 @@ export async function getDeliveryDetail(projectId: string, deliveryId: string) {
   const requestIds = { eventId: row.eventId ?? "", eventType: row.eventType, deliveryId };
   return {
     delivery: presentDelivery(row),
-    payload: (row.payload as EventEnvelope | null) ?? null,
+    // The exact text that was signed and sent (events.body): shown and copied as it is, never re-serialised.
+    body: row.body ?? null,
     request_digest: row.requestDigest,
     provider_delivery_id: row.providerDeliveryId,
     url: row.urlRedacted ?? null,
@@ -142,6 +195,10 @@ export async function getDeliveryDetail(projectId: string, deliveryId: string) {
       error_class: a.errorClass,
       error_message: a.errorMessage,
       request_headers: recordedRequestHeaders(row.webhookKind ?? "generic", a.customHeaderNames, requestIds, Math.floor(a.startedAt.getTime() / 1000)),
+      // Slack: the Block Kit message this attempt sent; generic attempts sent `body`.
+      request_body: a.requestBody,
+      status_line: a.statusCode === null ? null : `HTTP ${a.statusCode}${STATUS_CODES[a.statusCode] ? ` ${STATUS_CODES[a.statusCode]}` : ""}`,
+      response_headers: (a.responseHeaders as Record<string, string> | null) ?? null,
       response_excerpt: a.responseExcerpt,
     })),
     replay_chain: chain.map((c) => ({ id: c.id, replay_of: c.replay_of, status: c.status, created_at: new Date(c.created_at).toISOString() })),

@@ -9,22 +9,35 @@
 //     custom_headers: [{ name, value: "••••" }], health: "healthy"|"degraded"|"disabled", paused,
 //     consecutive_failures, last_dispatched_at, last_success_at, last_failure_at (ISO|null),
 //     parked_count (deliveries waiting for enable/resume), created_at, updated_at,
+//     recent_deliveries: [{ id, status, event_type, test, last_status_code, created_at }] (newest 5),
+//     last_test: the latest Send Test delivery in the same shape | null,
 //     secrets: [{ id, state: "active"|"retiring", retire_at, extended, created_at }] (never plaintext) }
 //
 // DeliveryJson — GET /projects/{p}/deliveries?direction=&webhook=&status=&event=&cursor=&limit=
 //   → { deliveries: DeliveryJson[], next_cursor: string | null }
-//   { id, direction: "outbound"|"inbound", webhook_id, webhook_name, event_id, event_type,
+//   &q= (delivery id, event id = webhook-id, or tracker delivery id) &from=&to= (ISO instants, created_at)
+//   status: an outbound status, or an inbound outcome (applied|imported|ignored|duplicate|synthetic|rejected)
+//   { id, direction: "outbound"|"inbound", webhook_id, webhook_name (outbound; null for inbound),
+//     inbound_provider ("jira"|"github"|"azure_devops", inbound only), test (Send Test), event_id, event_type,
 //     status: "pending"|"delivering"|"succeeded"|"failed"|"dead"|"paused", outcome, outcome_reason,
 //     attempts, next_attempt_at, last_status_code, last_error, replay_of, created_at, updated_at }
 //
 // DeliveryDetailJson — GET /projects/{p}/deliveries/{d}
-//   { delivery: DeliveryJson, payload: envelope | null (inbound: null, only request_digest is kept),
+//   { delivery: DeliveryJson, body: string | null — the exact bytes signed and sent (events.body; inbound: null,
+//     only request_digest is kept),
 //     request_digest, provider_delivery_id, url (redacted for Slack) | null,
 //     attempts: [{ n, started_at, duration_ms, status_code, error_class, error_message,
-//                  request_headers: { name: value } (signatures and custom values "••••"), response_excerpt }],
+//                  request_headers: { name: value } (signatures and custom values "••••"),
+//                  request_body (Slack: the Block Kit message sent; generic: null, the body is `body`),
+//                  status_line ("HTTP 503 Service Unavailable" | null), response_headers (capped) | null, response_excerpt }],
 //     replay_chain: [{ id, replay_of, status, created_at }] (root first, includes this delivery) }
 //
-// POST …/deliveries/{d}/replay → 201 { delivery: DeliveryJson }
+// POST …/deliveries/{d}/replay → 201 { delivery: DeliveryJson, waiting } (waiting: parked until resume/re-enable;
+//   200 with the delivery already waiting when that event is parked for the webhook already)
+// POST …/deliveries/{d}/retry → { delivery } (retrying or dead → due now); …/cancel → { delivery } (retrying → dead)
+// GET  …/webhooks/outbound/{w}/recover?since=
+//   → { count, too_many, since, max_count, max_age_days }
+// POST …/webhooks/outbound/{w}/recover {since} → { recovered, waiting (parked: the webhook is paused or disabled) }
 // POST …/deliveries/replay {ids} → 201 { replayed: DeliveryJson[], skipped: [{ id, reason: "inbound"|"not_found" }] }
 // POST …/webhooks/outbound/{w}/test → 201 { delivery: DeliveryJson }
 import { REDACTED, type StoredCustomHeader } from "./custom-headers";
@@ -50,7 +63,18 @@ export type WebhookRow = {
 };
 export type SecretRow = { id: string; state: "active" | "retiring"; retireAt: Date | null; extended: boolean; createdAt: Date };
 
-export function presentWebhook(w: WebhookRow, secrets: SecretRow[] = [], parkedCount = 0) {
+/** A delivery as a webhook card lists it (its five most recent, and its latest Send Test). */
+export type RecentDeliveryRow = { id: string; status: DeliveryRow["status"]; eventType: string; test: boolean; lastStatusCode: number | null; createdAt: Date | string };
+const presentRecent = (d: RecentDeliveryRow) => ({
+  id: d.id,
+  status: d.status,
+  event_type: d.eventType,
+  test: d.test,
+  last_status_code: d.lastStatusCode,
+  created_at: iso(d.createdAt),
+});
+
+export function presentWebhook(w: WebhookRow, secrets: SecretRow[] = [], parkedCount = 0, recent: RecentDeliveryRow[] = [], lastTest: RecentDeliveryRow | null = null) {
   return {
     id: w.id,
     name: w.name,
@@ -65,6 +89,8 @@ export function presentWebhook(w: WebhookRow, secrets: SecretRow[] = [], parkedC
     last_success_at: iso(w.lastSuccessAt),
     last_failure_at: iso(w.lastFailureAt),
     parked_count: parkedCount,
+    recent_deliveries: recent.map(presentRecent),
+    last_test: lastTest ? presentRecent(lastTest) : null,
     created_at: iso(w.createdAt),
     updated_at: iso(w.updatedAt),
     secrets: secrets.map((s) => ({ id: s.id, state: s.state, retire_at: iso(s.retireAt), extended: s.extended, created_at: iso(s.createdAt) })),
@@ -78,6 +104,8 @@ export type DeliveryRow = {
   outboundWebhookId: string | null;
   inboundWebhookId: string | null;
   webhookName: string | null;
+  inboundProvider: "jira" | "github" | "azure_devops" | "simple_url" | null;
+  test: boolean;
   eventId: string | null;
   eventType: string;
   status: "pending" | "delivering" | "succeeded" | "failed" | "dead" | "paused";
@@ -98,6 +126,9 @@ export function presentDelivery(d: DeliveryRow) {
     direction: d.direction,
     webhook_id: d.outboundWebhookId ?? d.inboundWebhookId,
     webhook_name: d.webhookName,
+    // Inbound: the tracker, kept on the row, so the row stays labelled after its webhook is replaced.
+    inbound_provider: d.inboundProvider,
+    test: d.test,
     event_id: d.eventId,
     event_type: d.eventType,
     status: d.status,

@@ -1,15 +1,19 @@
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { USER_AGENT, buildRequest, envelopeBody, recordedRequestHeaders, type Target } from "./request";
+import { envelopeBody } from "@/lib/events/envelope";
+import { USER_AGENT, buildRequest, recordedRequestHeaders, type Target } from "./request";
 
 const secret = `whsec_${Buffer.alloc(32, 9).toString("base64")}`;
-const event = { id: "evt_1", type: "case.created", created_at: "2026-05-15T10:20:30.000Z", project: { id: "prj_1", name: "Demo" }, data: { case: { id: "case_1", title: "T", url: "/c" } } };
+const envelope = { id: "evt_1", type: "case.created", created_at: "2026-05-15T10:20:30.000Z", project: { id: "prj_1", name: "Demo" }, data: { case: { id: "case_1", title: "T", url: "/c" } } };
+const event = { id: envelope.id, type: envelope.type, body: envelopeBody(envelope) };
 const generic: Target = { kind: "generic", url: "https://example.com/hook", secrets: [secret], headers: [{ name: "Authorization", value: "Bearer s3cret" }] };
 
 describe("buildRequest", () => {
-  it("signs exactly the body it sends", () => {
-    const r = buildRequest(generic, "dlv_1", event, 1_700_000_000, "https://app");
-    expect(r.body).toBe(envelopeBody(event));
+  it("signs exactly the stored body and sends it unchanged", () => {
+    // Any bytes: a body is never re-serialised, so not even whitespace or key order may change.
+    const stored = { ...event, body: '{"type":"case.created",  "id":"evt_1"}' };
+    const r = buildRequest(generic, "dlv_1", stored, 1_700_000_000, "https://app");
+    expect(r.body).toBe(stored.body);
     const wh = new Webhook(secret);
     const now = Date.now;
     Date.now = () => 1_700_000_000_000; // the verifier rejects stale timestamps
@@ -56,7 +60,8 @@ describe("buildRequest", () => {
   });
 
   it("puts envelope keys in the documented order", () => {
-    expect(Object.keys(JSON.parse(envelopeBody({ data: {}, project: event.project, type: "t", id: "i", created_at: "c" } as never)))).toEqual([
+    expect(envelopeBody(envelope)).toBe(event.body);
+    expect(Object.keys(JSON.parse(envelopeBody({ data: {}, project: envelope.project, type: "t", id: "i", created_at: "c" } as never)))).toEqual([
       "id",
       "type",
       "created_at",

@@ -1,6 +1,7 @@
-// The exact request a delivery sends (DESIGN section 5): body bytes, signature headers, custom
+// The exact request a delivery sends (DESIGN section 5): the event's stored body bytes, signature headers, custom
 // headers — and, for the Deliveries tab, the redacted copy of those headers rebuilt from an attempt row.
 import type { EventEnvelope } from "@/lib/events/catalog";
+import type { StoredEvent } from "@/lib/events/envelope";
 import { REDACTED, type CustomHeader } from "./custom-headers";
 import { signatureHeaders } from "./signing";
 import { slackMessage } from "./slack";
@@ -13,26 +14,12 @@ export type OutgoingRequest = { url: string; body: string; headers: Record<strin
 export type RequestIds = { eventId: string; eventType: string; deliveryId: string };
 type Signatures = { "webhook-signature": string; "x-switchyard-signature-256": string };
 
-/**
- * The envelope's bytes, keys in the documented order. Built from the stored jsonb, which normalises
- * nested key order, so every retry and replay of an event sends byte-identical bodies.
- */
-export function envelopeBody(e: EventEnvelope): string {
-  let body = bodies.get(e);
-  if (body === undefined) {
-    body = JSON.stringify({ id: e.id, type: e.type, created_at: e.created_at, project: e.project, data: e.data });
-    bodies.set(e, body);
-  }
-  return body;
-}
-// A claimed batch shares one envelope object among the event's deliveries (fan-out): serialise it once.
-const bodies = new WeakMap<EventEnvelope, string>();
-
-export function buildRequest(target: Target, deliveryId: string, event: EventEnvelope, nowSeconds: number, appUrl: string): OutgoingRequest {
+/** The request of one attempt. Generic: the event's stored body as it is; Slack: a Block Kit message made from it. */
+export function buildRequest(target: Target, deliveryId: string, event: StoredEvent, nowSeconds: number, appUrl: string): OutgoingRequest {
   if (target.kind === "slack") {
-    return { url: target.url, body: JSON.stringify(slackMessage(event, appUrl)), headers: slackHeaders() };
+    return { url: target.url, body: JSON.stringify(slackMessage(JSON.parse(event.body) as EventEnvelope, appUrl)), headers: slackHeaders() };
   }
-  const body = envelopeBody(event);
+  const body = event.body;
   const signatures = signatureHeaders(target.secrets, event.id, nowSeconds, body);
   return { url: target.url, body, headers: signedHeaders(target.headers, { eventId: event.id, eventType: event.type, deliveryId }, nowSeconds, signatures) };
 }

@@ -13,6 +13,9 @@ export type AttemptOutcome =
   | { ok: true }
   | { ok: false; statusCode?: number | null; retryAfter?: string | null; permanent?: boolean };
 
+/** Why a failed Send Test is final: a test is one attempt (DESIGN 6.5), like GitHub's ping. */
+export const TEST_NOT_RETRIED = "Send Test makes one attempt and is not retried.";
+
 export type RetryDecision =
   | { kind: "succeeded" }
   | { kind: "retry"; delayMs: number }

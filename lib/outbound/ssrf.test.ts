@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkWebhookUrl, classifyAddress } from "./ssrf";
+import { BlockedAddressError, checkWebhookUrl, classifyAddress, resolvePublic } from "./ssrf";
 
 describe("classifyAddress", () => {
   it.each([
@@ -27,6 +27,25 @@ describe("classifyAddress", () => {
     ["::ffff:8.8.8.8", "public"],
     ["64:ff9b::a00:1", "private"], // NAT64 of 10.0.0.1
     ["2002:7f00:1::", "loopback"], // 6to4 of 127.0.0.1
+    // IPv4-compatible ::/96: refused whatever it carries, named by the IPv4's class when that is not public.
+    ["::127.0.0.1", "loopback"],
+    ["::7f00:1", "loopback"],
+    ["::a9fe:a9fe", "metadata"], // 169.254.169.254
+    ["::a00:1", "private"], // 10.0.0.1
+    ["::808:808", "reserved"], // 8.8.8.8: public, but nothing routes ::/96 to it
+    ["::2", "unspecified"], // 0.0.0.2
+    // Other forms carrying an IPv4 address.
+    ["::ffff:a9fe:a9fe", "metadata"], // IPv4-mapped
+    ["::ffff:0:7f00:1", "loopback"], // SIIT (RFC 6145)
+    ["::ffff:0:808:808", "public"],
+    ["64:ff9b::a9fe:a9fe", "metadata"], // NAT64 of 169.254.169.254
+    ["64:ff9b::808:808", "public"], // NAT64 of 8.8.8.8
+    ["64:ff9b:1::808:808", "private"], // local-use NAT64 (RFC 8215): the operator's own network
+    ["2002:a9fe:a9fe::1", "metadata"], // 6to4
+    ["2002:808:808::1", "public"],
+    ["2001:0:4136:e378:8000:63bf:80ff:fffe", "reserved"], // Teredo
+    ["2606:4700::5efe:7f00:1", "loopback"], // ISATAP interface id
+    ["2606:4700::200:5efe:a00:1", "private"],
     ["not an ip", "reserved"],
   ])("%s is %s", (ip, cls) => {
     expect(classifyAddress(ip)).toBe(cls);
@@ -44,6 +63,10 @@ describe("checkWebhookUrl", () => {
     "https://0177.0.0.1/hook",
     "https://127.1/hook",
     "https://[::1]/hook",
+    "https://[::127.0.0.1]/hook",
+    "https://[::a9fe:a9fe]/latest/meta-data",
+    "https://[::ffff:0:a9fe:a9fe]/hook",
+    "https://[64:ff9b::7f00:1]/hook",
     "https://10.0.0.5/hook",
     "http://example.com/hook",
     "ftp://example.com/hook",
@@ -64,8 +87,23 @@ describe("checkWebhookUrl", () => {
     expect(checkWebhookUrl("https://127.0.0.1:8080/x", { ...loose, allowPrivateNetworks: false }).ok).toBe(false);
   });
 
-  it("names the kind of address it refused", () => {
-    const r = checkWebhookUrl("https://169.254.169.254/", strict);
-    expect(r.ok === false && r.reason).toMatch(/metadata/);
+  it.each([
+    ["https://169.254.169.254/", "a cloud metadata address"],
+    ["https://[::a9fe:a9fe]/", "a cloud metadata address"],
+    ["https://[::127.0.0.1]/", "a loopback address"],
+    ["https://10.1.2.3/", "a private-network address"],
+    ["https://[::8.8.8.8]/", "a reserved address"],
+  ])("names the class of %s (%s), not the address", (url, cls) => {
+    const r = checkWebhookUrl(url, strict);
+    expect(r.ok === false && r.reason).toBe(`points to ${cls}; webhooks may only call public addresses`);
+  });
+});
+
+describe("resolvePublic", () => {
+  it("refuses a name that resolves to an internal address without saying which address", async () => {
+    const err = await resolvePublic("localhost").catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BlockedAddressError);
+    expect((err as Error).message).toBe('host "localhost" resolves to a loopback address; webhooks may only call public addresses');
+    expect((err as Error).message).not.toMatch(/127\.0\.0\.1|::1/);
   });
 });

@@ -25,9 +25,13 @@ export function classifyAddress(ip: string): AddressClass {
   if (!ipaddr.isValid(bare)) return "reserved";
   // process() turns IPv4-mapped IPv6 (::ffff:127.0.0.1) into the IPv4 it carries.
   const addr = ipaddr.process(bare);
+  if (addr.kind() === "ipv4") return classifyIPv4(addr as ipaddr.IPv4);
   if (METADATA.has(addr.toNormalizedString()) || METADATA.has(addr.toString())) return "metadata";
-  if (addr.kind() === "ipv4") return classifyV4(addr as ipaddr.IPv4);
   return classifyV6(addr as ipaddr.IPv6);
+}
+
+function classifyIPv4(addr: ipaddr.IPv4): AddressClass {
+  return METADATA.has(addr.toString()) ? "metadata" : classifyV4(addr);
 }
 
 function classifyV4(addr: ipaddr.IPv4): AddressClass {
@@ -56,11 +60,33 @@ function embeddedV4(hi: number, lo: number): ipaddr.IPv4 {
   return new ipaddr.IPv4([hi >> 8, hi & 0xff, lo >> 8, lo & 0xff]);
 }
 
+/**
+ * An address that carries an IPv4 address is judged by the IPv4 it leads to; where nothing maps it
+ * to a public host it is refused even if the IPv4 is public ("reserved").
+ */
+function viaEmbedded(v4: ipaddr.IPv4, publicMeans: "public" | "reserved"): AddressClass {
+  const cls = classifyIPv4(v4);
+  return cls === "public" ? publicMeans : cls;
+}
+
 function classifyV6(addr: ipaddr.IPv6): AddressClass {
+  const p = addr.parts;
   const range: string = addr.range();
-  // Translation prefixes embed an IPv4 address; judge the address they lead to.
-  if (range === "rfc6052" || range === "rfc6145") return classifyV4(embeddedV4(addr.parts[6], addr.parts[7]));
-  if (range === "6to4") return classifyV4(embeddedV4(addr.parts[1], addr.parts[2]));
+  // Translation prefixes (NAT64, SIIT, 6to4) are routed to the IPv4 they embed: judge that address.
+  if (range === "rfc6052" && p[2] === 0 && p[3] === 0 && p[4] === 0 && p[5] === 0) return viaEmbedded(embeddedV4(p[6], p[7]), "public");
+  if (range === "rfc6145") return viaEmbedded(embeddedV4(p[6], p[7]), "public");
+  if (range === "6to4") return viaEmbedded(embeddedV4(p[1], p[2]), "public");
+  // Local-use NAT64 (64:ff9b:1::/48, RFC 8215) translates into the operator's own network.
+  if (p[0] === 0x64 && p[1] === 0xff9b) return "private";
+  // IPv4-compatible ::/96 (deprecated; [::127.0.0.1] is [::7f00:1]), past :: and ::1 (matched below).
+  if (p[0] === 0 && p[1] === 0 && p[2] === 0 && p[3] === 0 && p[4] === 0 && p[5] === 0 && range !== "unspecified" && range !== "loopback") {
+    return viaEmbedded(embeddedV4(p[6], p[7]), "reserved");
+  }
+  // ISATAP interface ids (…:0:5efe:a.b.c.d, …:200:5efe:a.b.c.d) tunnel to the IPv4 they carry.
+  if ((p[4] === 0 || p[4] === 0x200) && p[5] === 0x5efe) {
+    const tunnelled = viaEmbedded(embeddedV4(p[6], p[7]), "public");
+    if (tunnelled !== "public") return tunnelled;
+  }
   switch (range) {
     case "unicast":
       return "public";
@@ -105,14 +131,18 @@ export function checkWebhookUrl(raw: string, policy: UrlPolicy): UrlCheck {
   const ipLiteral = ipaddr.isValid(hostname);
   if (ipLiteral && !policy.allowPrivateNetworks) {
     const cls = classifyAddress(hostname);
-    if (cls !== "public") return { ok: false, reason: refusal(hostname, cls) };
+    if (cls !== "public") return { ok: false, reason: `points to ${refusal(cls)}` };
   }
   // Hostnames (localhost included) are judged by what they resolve to: resolvePublic() at save time,
   // guardedLookup() at connect time.
   return { ok: true, url, hostname, ipLiteral };
 }
 
-export function refusal(address: string, cls: AddressClass): string {
+/**
+ * "a loopback address; webhooks may only call public addresses". It names the class, never the
+ * address: a hostname's answer may be an internal IP the person asking should not learn.
+ */
+export function refusal(cls: AddressClass): string {
   const what: Record<AddressClass, string> = {
     public: "public",
     private: "a private-network",
@@ -124,7 +154,7 @@ export function refusal(address: string, cls: AddressClass): string {
     unspecified: "an unspecified",
     reserved: "a reserved",
   };
-  return `points to ${what[cls]} address (${address}); webhooks may only call public addresses`;
+  return `${what[cls]} address; webhooks may only call public addresses`;
 }
 
 export class BlockedAddressError extends Error {
@@ -140,7 +170,7 @@ export async function resolvePublic(hostname: string): Promise<LookupAddress[]> 
   );
   for (const a of addresses) {
     const cls = classifyAddress(a.address);
-    if (cls !== "public") throw new BlockedAddressError(`host "${hostname}" resolves to ${refusal(a.address, cls).replace(/^points to /, "")}`);
+    if (cls !== "public") throw new BlockedAddressError(`host "${hostname}" resolves to ${refusal(cls)}`);
   }
   return addresses;
 }

@@ -5,7 +5,8 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
 import { deliveries, outboundWebhooks, webhookSecrets } from "@/db/schema";
 import { NotFound } from "@/lib/http/errors";
-import { presentWebhook, type OutboundWebhookJson } from "./present";
+import { shownStatus } from "./deliveries";
+import { presentWebhook, type OutboundWebhookJson, type RecentDeliveryRow } from "./present";
 
 export async function listOutboundWebhooks(projectId: string): Promise<OutboundWebhookJson[]> {
   const rows = await db().select().from(outboundWebhooks).where(eq(outboundWebhooks.projectId, projectId)).orderBy(outboundWebhooks.createdAt);
@@ -19,6 +20,11 @@ export async function webhookJson(exec: Executor, projectId: string, webhookId: 
   return (await presentMany(exec, rows))[0];
 }
 
+const RECENT_COUNT = 5;
+type RecentRow = { id: string; status: RecentDeliveryRow["status"]; event_type: string; test: boolean; last_status_code: number | null; created_at: string };
+const recentColumns = sql`d.id, ${shownStatus(sql.raw("d.status"), sql.raw("d.lease_until"))} as status, d.event_type, d.test, d.last_status_code, d.created_at`;
+const fromRecent = (r: RecentRow): RecentDeliveryRow => ({ id: r.id, status: r.status, eventType: r.event_type, test: r.test, lastStatusCode: r.last_status_code, createdAt: r.created_at });
+
 async function presentMany(exec: Executor, rows: (typeof outboundWebhooks.$inferSelect)[]): Promise<OutboundWebhookJson[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
@@ -28,11 +34,26 @@ async function presentMany(exec: Executor, rows: (typeof outboundWebhooks.$infer
     .from(deliveries)
     .where(and(inArray(deliveries.outboundWebhookId, ids), eq(deliveries.status, "paused")))
     .groupBy(deliveries.outboundWebhookId);
+  // Each webhook's five newest deliveries and its latest test: a few index probes per webhook
+  // (deliveries_outbound_webhook_idx), however long its history.
+  const recent = await exec.execute<RecentRow & { webhook_id: string; kind: "recent" | "test" }>(sql`
+    select w.id as webhook_id, r.*
+    from (values ${sql.join(ids.map((id) => sql`(${id})`), sql`, `)}) as w(id),
+    lateral (
+      (select 'recent' as kind, ${recentColumns} from deliveries d where d.outbound_webhook_id = w.id
+       order by d.created_at desc nulls last, d.id desc nulls last limit ${RECENT_COUNT})
+      union all
+      (select 'test' as kind, ${recentColumns} from deliveries d where d.outbound_webhook_id = w.id and d.test
+       order by d.created_at desc nulls last, d.id desc nulls last limit 1)
+    ) r`);
+  const recentOf = (id: string, kind: "recent" | "test") => recent.filter((x) => x.webhook_id === id && x.kind === kind).map(fromRecent);
   return rows.map((r) =>
     presentWebhook(
       r,
       secrets.filter((s) => s.webhookId === r.id),
       parked.find((p) => p.webhookId === r.id)?.n ?? 0,
+      recentOf(r.id, "recent"),
+      recentOf(r.id, "test")[0] ?? null,
     ),
   );
 }

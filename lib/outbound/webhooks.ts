@@ -4,7 +4,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor } from "@/db/client";
-import { deliveries, outboundWebhooks } from "@/db/schema";
+import { deliveries, outboundWebhooks, projects } from "@/db/schema";
 import type { ProjectActor } from "@/lib/auth/access";
 import { encrypt } from "@/lib/crypto/at-rest";
 import { env } from "@/lib/env";
@@ -25,7 +25,8 @@ const eventName = z.string().refine(isEventType, { message: `unknown event; expe
 export const createOutboundWebhookInput = z.object({
   name: z.string().trim().min(1, "name is required").max(100, "name must be at most 100 characters"),
   url: z.string().trim().min(1, "url is required").max(2000),
-  events: z.array(eventName).max(EVENT_TYPES.length).default([]),
+  // A webhook with no events would never be called: the admin is told so at once.
+  events: z.array(eventName).min(1, "choose at least one event to send").max(EVENT_TYPES.length),
   headers: customHeadersInput.default([]),
 });
 export type CreateOutboundWebhookInput = z.infer<typeof createOutboundWebhookInput>;
@@ -68,6 +69,7 @@ export async function checkDestination(raw: string): Promise<Destination> {
 export async function createOutboundWebhook(actor: ProjectActor, projectId: string, input: CreateOutboundWebhookInput) {
   const dest = await checkDestination(input.url);
   return db().transaction(async (tx) => {
+    await refuseOverLimit(tx, projectId);
     const [row] = await tx
       .insert(outboundWebhooks)
       .values({
@@ -85,6 +87,15 @@ export async function createOutboundWebhook(actor: ProjectActor, projectId: stri
     await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.created", targetId: row.id, details: { kind: dest.kind, events: row.events } });
     return { webhook: await webhookJson(tx, projectId, row.id), secret };
   });
+}
+
+// Every outbound webhook is a fan-out target of each event and a share of the drain: a project holds
+// at most MAX_WEBHOOKS_PER_PROJECT. The project row's lock makes concurrent creates count in turn.
+async function refuseOverLimit(tx: Executor, projectId: string) {
+  const max = env().MAX_WEBHOOKS_PER_PROJECT;
+  await tx.select({ id: projects.id }).from(projects).where(eq(projects.id, projectId)).for("no key update");
+  const [{ n }] = await tx.select({ n: sql<number>`count(*)::int` }).from(outboundWebhooks).where(eq(outboundWebhooks.projectId, projectId));
+  if (n >= max) throw new Conflict(`This project already has ${max} outbound webhooks, the most it can have. Delete one it no longer needs, then add this one.`);
 }
 
 /** Locks the webhook row for a change; 404 when it is not in this project. */
@@ -139,7 +150,10 @@ function mergeHeaders(stored: StoredCustomHeader[], incoming: { name: string; va
 export async function setEventSubscription(actor: ProjectActor, projectId: string, webhookId: string, type: string, subscribed: boolean) {
   if (!isEventType(type)) throw new Invalid(`Unknown event "${type}"; expected one of ${EVENT_TYPES.join(", ")}.`, [{ path: "type", message: "unknown event" }]);
   return db().transaction(async (tx) => {
-    await lockWebhook(tx, projectId, webhookId);
+    const row = await lockWebhook(tx, projectId, webhookId);
+    if (!subscribed && row.events.length === 1 && row.events[0] === type) {
+      throw new Invalid("A webhook needs at least one event. Choose another event first, or delete the webhook.", [{ path: "type", message: "the last event" }]);
+    }
     // Idempotent either way: each checkbox toggle is one call and may be repeated.
     const events = subscribed
       ? sql`case when ${type} = any(events) then events else array_append(events, ${type}) end`

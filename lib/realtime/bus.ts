@@ -7,6 +7,7 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
 import { liveEvents } from "@/db/schema";
+import { logger } from "@/lib/logger";
 import { LIVE_CHANNEL } from "./publish";
 
 export type LiveEvent = { id: number; projectId: string; kind: string; payload: unknown };
@@ -68,20 +69,33 @@ async function flush(b: Bus) {
       }
     }
   } catch (err) {
-    console.error("[live] reading live events failed:", err instanceof Error ? err.message : err);
+    // The message only: a query error can carry the statement's parameters.
+    logger.error({ error: err instanceof Error ? err.message : String(err) }, "reading live events failed; streams resync");
     for (const s of b.subscribers) s.resync();
   } finally {
     b.flushing = false;
   }
 }
 
-/** Live events of the projects after `afterId`, oldest first (SSE replay after Last-Event-ID). */
-export async function liveEventsAfter(projectIds: string[], afterId: number, limit = 500): Promise<LiveEvent[]> {
-  const rows = await sqlClient()<{ id: string; project_id: string; kind: string; payload: unknown }[]>`
-    select id, project_id, kind, payload from live_events
-    where project_id in ${sqlClient()(projectIds)} and id > ${afterId}
-    order by id limit ${limit}`;
-  return rows.map((r) => ({ id: Number(r.id), projectId: r.project_id, kind: r.kind, payload: r.payload }));
+/**
+ * What a reconnecting stream may replay: the live events after `afterId` of the projects in `floor`,
+ * oldest first, each no older than its project's floor (lib/realtime/live-rules.ts). `complete` is
+ * false when that is not everything the client missed (more than `limit` events, or events older than
+ * a floor): then it should refetch instead, and nothing is replayed.
+ */
+export async function replayAfter(floor: ReadonlyMap<string, Date>, afterId: number, limit: number): Promise<{ events: LiveEvent[]; complete: boolean }> {
+  if (!floor.size) return { events: [], complete: true };
+  const sql = sqlClient();
+  // Rows older than their floor are read (id only, no payload) so that a gap is noticed, never sent.
+  const rows = await sql<{ id: string; project_id: string; kind: string; payload: unknown; visible: boolean }[]>`
+    select e.id, e.project_id, e.kind, case when e.created_at >= f.since then e.payload end as payload, e.created_at >= f.since as visible
+    from live_events e
+    join unnest(${sql.array([...floor.keys()])}::text[], ${sql.array([...floor.values()].map((d) => d.toISOString()))}::timestamptz[]) as f(project_id, since)
+      on f.project_id = e.project_id
+    where e.id > ${afterId}
+    order by e.id limit ${limit + 1}`;
+  if (rows.length > limit || rows.some((r) => !r.visible)) return { events: [], complete: false };
+  return { events: rows.map((r) => ({ id: Number(r.id), projectId: r.project_id, kind: r.kind, payload: r.payload })), complete: true };
 }
 
 /** The newest live event id overall: where a fresh stream (no Last-Event-ID) starts. */

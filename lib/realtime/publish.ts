@@ -3,12 +3,13 @@
 // emit() runs both inside the event's own statement (one round trip per domain write).
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { livePayload } from "./live-rules";
 
 export const LIVE_CHANNEL = "switchyard_live";
 
 /** The live_events insert, as the body of a data-modifying CTE; returns the row's id and project_id. */
 export function insertLiveEvent(projectId: string, kind: string, payload: unknown): SQL {
-  return sql`insert into live_events (project_id, kind, payload) values (${projectId}, ${kind}, ${JSON.stringify(payload)}::jsonb)
+  return sql`insert into live_events (project_id, kind, payload) values (${projectId}, ${kind}, ${JSON.stringify(livePayload(kind, payload))}::jsonb)
              returning id, project_id`;
 }
 

@@ -1,43 +1,57 @@
-// The live issue stream: replay from live_events after Last-Event-ID, then whatever the process's
-// LISTEN bus delivers, with a heartbeat comment so proxies keep the connection open. Each user may
-// hold a limited number of streams per process; a stream's resources are released when it closes.
+// The live issue stream: replay from live_events after Last-Event-ID (bounded: lib/realtime/live-rules.ts),
+// then whatever the process's LISTEN bus delivers, with a heartbeat comment so proxies keep the connection
+// open. Each user may hold a limited number of streams per process; a stream ends when its user loses
+// access (stream-access.ts) or the server shuts down (closeAllStreams), and its resources are released.
 import "server-only";
 import { env } from "@/lib/env";
 import { TooManyRequests } from "@/lib/http/errors";
-import { latestLiveEventId, liveEventsAfter, subscribeLive, type LiveEvent } from "./bus";
-import { HEARTBEAT_MS, MAX_REPLAY, sseComment, sseEvent, sseReset, sseRetry } from "./sse-format";
+import { logger } from "@/lib/logger";
+import { latestLiveEventId, replayAfter, subscribeLive, type LiveEvent } from "./bus";
+import { livePayload, REPLAY_MAX_EVENTS, replayFloor } from "./live-rules";
+import { HEARTBEAT_MS, sseComment, sseEnd, sseEvent, sseReset, sseRetry, type EndReason } from "./sse-format";
+import { watchAccess, type StreamAccess } from "./stream-access";
 
-const g = globalThis as unknown as { switchyardStreamsPerUser?: Map<string, number> };
-const openStreams = () => (g.switchyardStreamsPerUser ??= new Map());
+const g = globalThis as unknown as { switchyardStreamsPerUser?: Map<string, number>; switchyardOpenStreams?: Set<(reason: EndReason) => void> };
+const streamsPerUser = () => (g.switchyardStreamsPerUser ??= new Map());
+const openStreams = () => (g.switchyardOpenStreams ??= new Set());
 
 export type LiveMessage = { id: number; kind: string; project_id: string; data: unknown };
+
+/**
+ * Ends every open stream of this process with a final `end` event whose `retry:` tells the browser to
+ * reconnect soon (to another instance, or to this one once it is back). For the graceful shutdown.
+ * Returns how many streams it ended.
+ */
+export function closeAllStreams(): number {
+  const ends = [...openStreams()];
+  for (const end of ends) end("shutdown");
+  return ends.length;
+}
 
 // The bus hands the same event object to every stream of the process: frame and encode it once,
 // not once per stream (1,000 open tabs would otherwise mean 1,000 JSON.stringify calls per change).
 const framed = new WeakMap<LiveEvent, Uint8Array>();
 const encoder = new TextEncoder();
-
 function frame(e: LiveEvent): Uint8Array {
   let bytes = framed.get(e);
   if (!bytes) {
-    const message: LiveMessage = { id: e.id, kind: e.kind, project_id: e.projectId, data: e.payload };
+    // livePayload again on the way out: rows written before deletions were trimmed must not leak either.
+    const message: LiveMessage = { id: e.id, kind: e.kind, project_id: e.projectId, data: livePayload(e.kind, e.payload) };
     bytes = encoder.encode(sseEvent(e.id, message));
     framed.set(e, bytes);
   }
   return bytes;
 }
 
-export function openLiveStream(opts: { userId: string; projectIds: string[]; lastEventId: number | null; signal: AbortSignal }): Response {
-  const count = openStreams().get(opts.userId) ?? 0;
+export function openLiveStream(opts: StreamAccess & { lastEventId: number | null; signal: AbortSignal }): Response {
+  const count = streamsPerUser().get(opts.userId) ?? 0;
   if (count >= env().SSE_MAX_STREAMS_PER_USER) {
     throw new TooManyRequests(`You already have ${count} live streams open; close a tab and try again.`);
   }
-  openStreams().set(opts.userId, count + 1);
-
-  const projectIds = new Set(opts.projectIds);
+  streamsPerUser().set(opts.userId, count + 1);
+  const projectIds = new Set(opts.memberSince.keys());
   let closed = false;
   let cleanup = () => {};
-
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       let lastSent = 0;
@@ -60,39 +74,40 @@ export function openLiveStream(opts: { userId: string; projectIds: string[]; las
         write(frame(e));
       };
       const catchUp = async () => {
-        for (let replayed = 0; ; ) {
-          const missed = await liveEventsAfter([...projectIds], lastSent);
-          missed.forEach(send);
-          replayed += missed.length;
-          if (missed.length < 500) return;
-          if (replayed >= MAX_REPLAY) {
-            // A tab that was away this long reloads its data instead of replaying every change.
-            lastSent = await latestLiveEventId();
-            write(sseReset(lastSent));
-            return;
-          }
-        }
+        const { events, complete } = await replayAfter(replayFloor(opts.memberSince, new Date()), lastSent, REPLAY_MAX_EVENTS);
+        if (complete) return events.forEach(send);
+        // Too much missed, or from before the window or the membership: the tab refetches instead.
+        lastSent = Math.max(lastSent, await latestLiveEventId());
+        write(sseReset(lastSent));
       };
       const heartbeat = setInterval(() => write(sseComment("heartbeat")), HEARTBEAT_MS);
       let unsubscribe = () => {};
+      let unwatch = () => {};
       const close = () => {
         if (closed) return;
         closed = true;
         clearInterval(heartbeat);
         unsubscribe();
-        const n = (openStreams().get(opts.userId) ?? 1) - 1;
-        if (n > 0) openStreams().set(opts.userId, n);
-        else openStreams().delete(opts.userId);
+        unwatch();
+        openStreams().delete(end);
+        const n = (streamsPerUser().get(opts.userId) ?? 1) - 1;
+        if (n > 0) streamsPerUser().set(opts.userId, n);
+        else streamsPerUser().delete(opts.userId);
         try {
           controller.close();
         } catch {
           // already closed by the client
         }
       };
+      const end = (reason: EndReason) => {
+        write(sseEnd(reason));
+        close();
+      };
       cleanup = close;
+      openStreams().add(end);
+      unwatch = watchAccess(opts, () => end("access"));
       opts.signal.addEventListener("abort", close, { once: true });
       if (opts.signal.aborted) return close();
-
       write(sseRetry());
       try {
         unsubscribe = await subscribeLive({
@@ -101,13 +116,15 @@ export function openLiveStream(opts: { userId: string; projectIds: string[]; las
           resync: () => void catchUp().catch(() => close()),
         });
         if (closed) return unsubscribe();
-        lastSent = opts.lastEventId ?? (await latestLiveEventId());
-        await catchUp();
+        const latest = await latestLiveEventId();
+        // An id from the future (forged, or another database) would hide real events: start from now.
+        lastSent = Math.min(opts.lastEventId ?? latest, latest);
+        if (opts.lastEventId !== null) await catchUp();
         ready = true;
         buffer.splice(0).forEach(send);
         write(sseComment("connected"));
       } catch (err) {
-        console.error("[live] stream setup failed:", err instanceof Error ? err.message : err);
+        logger.error({ error: err instanceof Error ? err.message : String(err) }, "live stream setup failed");
         close();
       }
     },
@@ -115,7 +132,6 @@ export function openLiveStream(opts: { userId: string; projectIds: string[]; las
       cleanup();
     },
   });
-
   return new Response(stream, {
     headers: {
       "content-type": "text/event-stream; charset=utf-8",

@@ -11,7 +11,7 @@ import { createProject } from "@/lib/domain/projects";
 export async function makeUser(label = "user") {
   const email = `${label}-${randomBytes(4).toString("hex")}@example.test`;
   const user = await createUser({ email, password: "correct horse battery staple", name: label });
-  const { token } = await createApiToken(user.id, "tests");
+  const { token } = await createApiToken(user.id, { name: "tests" });
   return { ...user, token };
 }
 
@@ -49,7 +49,7 @@ export async function call<P>(
   let body: string | undefined;
   if (opts.body !== undefined) {
     body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
-    headers.set("content-type", "application/json");
+    if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
   const req = new NextRequest(new URL(opts.path ?? "/", "http://localhost:3000"), { method: opts.method ?? "GET", headers, body });
   const res = await handler(req, { params: Promise.resolve((opts.params ?? {}) as P) });

@@ -4,13 +4,15 @@
 // Webhook receivers in this file are http://127.0.0.1 addresses that are never dialled.
 process.env.WEBHOOKS_ALLOW_HTTP = "1";
 process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
+// Each webhook route's call gets a fresh webhook in the one matrix project: lift the per-project limit.
+process.env.MAX_WEBHOOKS_PER_PROJECT = "10000";
 
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { outboundWebhooks, projectMembers } from "@/db/schema";
+import { apiTokens, deliveries, outboundWebhooks, projectMembers } from "@/db/schema";
 import type { ProjectActor } from "@/lib/auth/access";
 import { createApiToken } from "@/lib/auth/api-tokens";
 import { createCase } from "@/lib/domain/cases";
@@ -64,14 +66,18 @@ import * as deliveriesRoute from "@/app/api/v1/projects/[projectId]/deliveries/r
 import * as deliveryRoute from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/route";
 import * as deliveryReplay from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/replay/route";
 import * as deliveriesReplay from "@/app/api/v1/projects/[projectId]/deliveries/replay/route";
+import * as deliveryRetry from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/retry/route";
+import * as deliveryCancel from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/cancel/route";
+import * as outboundRecover from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/recover/route";
+import { createProject } from "@/lib/domain/projects";
 import * as invitationsRoute from "@/app/api/v1/projects/[projectId]/invitations/route";
 import * as invitationRoute from "@/app/api/v1/projects/[projectId]/invitations/[invitationId]/route";
 import * as auditRoute from "@/app/api/v1/projects/[projectId]/audit/route";
 import { addOrInvite } from "@/lib/domain/invitations";
-import { call, makeProject, makeUser } from "../helpers/factories";
+import { call, makeProject, makeUser, sessionCookie } from "../helpers/factories";
 
 type Fixture = Awaited<ReturnType<typeof makeProject>>;
-type Caller = { id: string; token: string };
+type Caller = { id: string; email: string; name: string; token: string };
 type Handler = (req: any, ctx: { params: Promise<any> }) => Promise<Response>;
 type Needs = "user" | "member" | "admin";
 
@@ -83,6 +89,8 @@ type RouteCase = {
   params?: (f: Fixture, caller: Caller) => Promise<Record<string, string>> | Record<string, string>;
   body?: unknown;
   needs: Needs;
+  /** Only a signed-in browser may call it (an API token → 403): callers send their session cookie. */
+  session?: true;
 };
 
 let f: Fixture;
@@ -99,6 +107,12 @@ const hook = async (prepare?: (webhookId: string) => Promise<unknown>) => {
   return { ...project(), webhookId };
 };
 const freshDelivery = async () => ({ ...project(), deliveryId: (await sendTestDelivery(adminActor(), f.project.id, await freshWebhook())).id });
+/** A delivery whose attempt failed and that waits for its retry (what Retry now and Cancel act on). */
+const failedDelivery = async () => {
+  const params = await freshDelivery();
+  await db().update(deliveries).set({ status: "failed", attempts: 1 }).where(eq(deliveries.id, params.deliveryId));
+  return params;
+};
 /** The project with a GitHub integration and, when `withWebhook`, exactly one inbound webhook (or none). */
 async function inbound(withWebhook: boolean) {
   await setIntegration({ userId: f.admin.id }, f.project.id, GITHUB);
@@ -113,12 +127,12 @@ const ROUTES: RouteCase[] = [
   { name: "GET /projects", handler: projectsRoute.GET, method: "GET", needs: "user" },
   { name: "POST /projects", handler: projectsRoute.POST, method: "POST", body: { name: "Mine" }, needs: "user" },
   { name: "GET /me/tokens", handler: tokensRoute.GET, method: "GET", needs: "user" },
-  { name: "POST /me/tokens", handler: tokensRoute.POST, method: "POST", body: { name: "CI" }, needs: "user" },
+  { name: "POST /me/tokens", handler: tokensRoute.POST, method: "POST", body: { name: "CI" }, needs: "user", session: true },
   {
     name: "DELETE /me/tokens/{t}",
     handler: tokenRoute.DELETE,
     method: "DELETE",
-    params: async (_f, caller) => ({ tokenId: (await createApiToken(caller.id, "to revoke")).apiToken.id }),
+    params: async (_f, caller) => ({ tokenId: (await createApiToken(caller.id, { name: "to revoke" })).apiToken.id }),
     needs: "user",
   },
   { name: "GET /projects/{p}", handler: projectRoute.GET, method: "GET", params: project, needs: "member" },
@@ -216,7 +230,7 @@ function webhookRoutes(): RouteCase[] {
     { name: `PATCH ${w}/outbound/{w}`, handler: outboundOne.PATCH, method: "PATCH", params: () => hook(), body: { name: "Renamed hook" }, needs: "admin" },
     { name: `DELETE ${w}/outbound/{w}`, handler: outboundOne.DELETE, method: "DELETE", params: () => hook(), needs: "admin" },
     { name: `PUT ${w}/outbound/{w}/events/{type}`, handler: outboundEvent.PUT, method: "PUT", params: async () => ({ ...(await hook()), type: "issue.updated" }), needs: "admin" },
-    { name: `DELETE ${w}/outbound/{w}/events/{type}`, handler: outboundEvent.DELETE, method: "DELETE", params: async () => ({ ...(await hook()), type: "case.created" }), needs: "admin" },
+    { name: `DELETE ${w}/outbound/{w}/events/{type}`, handler: outboundEvent.DELETE, method: "DELETE", params: async () => ({ ...(await hook()), type: "issue.updated" }), needs: "admin" },
     { name: `POST ${w}/outbound/{w}/test`, handler: outboundTest.POST, method: "POST", params: () => hook(), needs: "admin" },
     {
       name: `POST ${w}/outbound/{w}/enable`,
@@ -242,6 +256,10 @@ function webhookRoutes(): RouteCase[] {
     { name: "GET /projects/{p}/deliveries/{d}", handler: deliveryRoute.GET, method: "GET", params: freshDelivery, needs: "admin" },
     { name: "POST /projects/{p}/deliveries/{d}/replay", handler: deliveryReplay.POST, method: "POST", params: freshDelivery, needs: "admin" },
     { name: "POST /projects/{p}/deliveries/replay", handler: deliveriesReplay.POST, method: "POST", params: project, body: undefined, needs: "admin" },
+    { name: "POST /projects/{p}/deliveries/{d}/retry", handler: deliveryRetry.POST, method: "POST", params: failedDelivery, needs: "admin" },
+    { name: "POST /projects/{p}/deliveries/{d}/cancel", handler: deliveryCancel.POST, method: "POST", params: failedDelivery, needs: "admin" },
+    { name: `GET ${w}/outbound/{w}/recover`, handler: outboundRecover.GET, method: "GET", params: () => hook(), needs: "admin" },
+    { name: `POST ${w}/outbound/{w}/recover`, handler: outboundRecover.POST, method: "POST", params: () => hook(), body: { since: new Date(Date.now() - 3_600_000).toISOString() }, needs: "admin" },
   ];
 }
 
@@ -277,10 +295,17 @@ async function bodyFor(route: RouteCase) {
   return route.body;
 }
 
-async function callAs(route: RouteCase, caller: Caller | undefined) {
+/** How `caller` authenticates to `route`: its API token, or for session-only routes its cookie from this app's page. */
+async function credentials(route: RouteCase, caller: Caller | undefined, token = caller?.token) {
+  if (!caller) return {};
+  if (!route.session) return { token };
+  return { cookie: await sessionCookie(caller), headers: { origin: "http://localhost:3000", "sec-fetch-site": "same-origin" } };
+}
+
+async function callAs(route: RouteCase, caller: Caller | undefined, token?: string) {
   const who = caller ?? f.admin; // anonymous calls still need valid params to prove auth comes first
   const params = (await route.params?.(f, who)) ?? {};
-  return call(route.handler, { method: route.method, params, token: caller?.token, body: await bodyFor(route) });
+  return call(route.handler, { method: route.method, params, ...(await credentials(route, caller, token)), body: await bodyFor(route) });
 }
 
 function expectOk(res: { status: number; text: string }) {
@@ -336,10 +361,81 @@ describe("credentials", () => {
   });
 
   it("a revoked token stops working at once", async () => {
-    const { token, apiToken } = await createApiToken(f.member.id, "short-lived");
+    const { token, apiToken } = await createApiToken(f.member.id, { name: "short-lived" });
     expect((await call(projectRoute.GET, { params: project(), token })).status).toBe(200);
     await call(tokenRoute.DELETE, { method: "DELETE", params: { tokenId: apiToken.id }, token });
     expect((await call(projectRoute.GET, { params: project(), token })).status).toBe(401);
+  });
+});
+
+describe("token scope", () => {
+  const reads = ROUTES.filter((r) => r.method === "GET");
+  const writes = ROUTES.filter((r) => r.method !== "GET" && !r.session);
+  const outsideProjects = ROUTES.filter((r) => r.needs === "user" && !r.session);
+  const inProject = ROUTES.filter((r) => r.needs !== "user");
+  let readOnly: string;
+  let scopedHere: string;
+  let scopedElsewhere: string;
+  beforeAll(async () => {
+    const elsewhere = await createProject(f.admin.id, "Admin's other project");
+    readOnly = (await createApiToken(f.admin.id, { name: "read-only", access: "read_only" })).token;
+    scopedHere = (await createApiToken(f.admin.id, { name: "this project", project_id: f.project.id })).token;
+    scopedElsewhere = (await createApiToken(f.admin.id, { name: "other project", project_id: elsewhere.id })).token;
+  });
+
+  it.each(reads)("a read-only token reads: $name → 2xx", async (route) => {
+    expectOk(await callAs(route, f.admin, readOnly));
+  });
+
+  it.each(writes)("a read-only token cannot write: $name → 403", async (route) => {
+    const res = await callAs(route, f.admin, readOnly);
+    expect(res.status, res.text).toBe(403);
+    expect(res.json.detail).toMatch(/read-only/);
+  });
+
+  it.each(inProject)("a token scoped to this project works here: $name → 2xx", async (route) => {
+    expectOk(await callAs(route, f.admin, scopedHere));
+  });
+
+  it.each(inProject)("a token scoped to another project is refused here: $name → 403", async (route) => {
+    const res = await callAs(route, f.admin, scopedElsewhere);
+    expect(res.status, res.text).toBe(403);
+    expect(res.json.detail).toMatch(/another project/);
+  });
+
+  it.each(outsideProjects)("a project-scoped token cannot use routes outside its project: $name → 403", async (route) => {
+    expect((await callAs(route, f.admin, scopedHere)).status).toBe(403);
+  });
+
+  it("an API token cannot create another token (403), even a read-write one for all projects", async () => {
+    const res = await call(tokensRoute.POST, { method: "POST", token: f.admin.token, body: { name: "minted by a token" } });
+    expect(res.status, res.text).toBe(403);
+    expect(res.json.detail).toMatch(/signed-in browser/);
+    const listed = await call(tokensRoute.GET, { token: f.admin.token });
+    expect(listed.json.api_tokens.map((t: { name: string }) => t.name)).not.toContain("minted by a token");
+  });
+
+  it("an expired token is 401", async () => {
+    const { token, apiToken } = await createApiToken(f.member.id, { name: "expiring", expires_in_days: 30 });
+    expect((await call(projectRoute.GET, { params: project(), token })).status).toBe(200);
+    await db().update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, apiToken.id));
+    expect((await call(projectRoute.GET, { params: project(), token })).status).toBe(401);
+  });
+
+  it("a browser session creates a token with the chosen expiry and scope, listed with them", async () => {
+    const route = ROUTES.find((r) => r.name === "POST /me/tokens")!;
+    const body = { name: "nightly export", expires_in_days: 365, access: "read_only", project_id: f.project.id };
+    const res = await call(tokensRoute.POST, { method: "POST", ...(await credentials(route, f.member)), body });
+    expect(res.status, res.text).toBe(201);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    const days = (Date.parse(res.json.api_token.expires_at) - Date.parse(res.json.api_token.created_at)) / 86_400_000;
+    expect(Math.round(days)).toBe(365);
+    expect(res.json.api_token).toMatchObject({ access: "read_only", project: { id: f.project.id, name: expect.any(String) } });
+    const never = await call(tokensRoute.POST, { method: "POST", ...(await credentials(route, f.member)), body: { name: "forever", expires_in_days: null } });
+    expect(never.json.api_token.expires_at).toBeNull();
+    const standard = await call(tokensRoute.POST, { method: "POST", ...(await credentials(route, f.member)), body: { name: "default" } });
+    expect(Math.round((Date.parse(standard.json.api_token.expires_at) - Date.now()) / 86_400_000)).toBe(90);
+    expect(standard.json.api_token).toMatchObject({ access: "read_write", project: null });
   });
 });
 
@@ -348,7 +444,7 @@ describe("validation", () => {
 
   it.each(writes)("$name: malformed JSON → 400 problem+json", async (route) => {
     const params = (await route.params?.(f, f.admin)) ?? {};
-    const res = await call(route.handler, { method: route.method, params, token: f.admin.token, body: "{not json" });
+    const res = await call(route.handler, { method: route.method, params, ...(await credentials(route, f.admin)), body: "{not json" });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.json.detail).toMatch(/not valid JSON/);
@@ -365,10 +461,13 @@ describe("validation", () => {
     { name: "a result with an unknown status", route: "POST /projects/{p}/test-runs/{r}/results", body: { status: "green" }, field: "status" },
     { name: "completing through the state route", route: "POST /projects/{p}/sessions/{r}/state", body: { state: "completed" }, field: "state" },
     { name: "a token without a name", route: "POST /me/tokens", body: {}, field: "name" },
+    { name: "a token with a made-up lifetime", route: "POST /me/tokens", body: { name: "CI", expires_in_days: 7 }, field: "expires_in_days" },
+    { name: "a token for a project its user is not in", route: "POST /me/tokens", body: { name: "CI", project_id: "prj_someone_elses" }, field: "project_id" },
+    { name: "an issue linking to javascript:", route: "POST /projects/{p}/issues", body: { title: "T", external: { provider: "jira", key: "X-1", url: "javascript:alert(1)" } }, field: "external.url" },
   ])("$name → 422 naming $field", async ({ route: name, body, field }) => {
     const route = ROUTES.find((r) => r.name === name)!;
     const params = (await route.params?.(f, f.admin)) ?? {};
-    const res = await call(route.handler, { method: route.method, params, token: f.admin.token, body });
+    const res = await call(route.handler, { method: route.method, params, ...(await credentials(route, f.admin)), body });
     expect(res.status, res.text).toBe(422);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.json.errors.map((e: { path: string }) => e.path)).toContain(field);

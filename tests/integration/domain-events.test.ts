@@ -40,7 +40,7 @@ async function onlyEventOf(write: () => Promise<{ status: number; json: any }>, 
   const added = after.filter((e) => !before.some((b) => b.id === e.id));
   expect(added.map((e) => e.type)).toEqual([expectedType]);
   const [event] = added;
-  const payload = event.payload as { id: string; type: string; created_at: string; project: { id: string; name: string }; data: unknown };
+  const payload = JSON.parse(event.body) as { id: string; type: string; created_at: string; project: { id: string; name: string }; data: unknown };
   expect(payload).toMatchObject({ id: event.id, type: expectedType, project: { id: ctx.project.id, name: ctx.project.name } });
   expect(isEventType(payload.type)).toBe(true);
   expect(() => eventSchemas[expectedType].parse(payload.data)).not.toThrow();

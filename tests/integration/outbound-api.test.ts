@@ -25,7 +25,9 @@ beforeAll(async () => {
   ctx = await makeProject("Outbound API");
 });
 const p = () => ({ projectId: ctx.project.id });
-const create = (body: unknown, token = ctx.admin.token) => call(createRoute, { method: "POST", params: p(), token, body });
+// A webhook needs at least one event: bodies that name none get case.created.
+const withEvent = (body: unknown) => (body && typeof body === "object" && !("events" in body) ? { events: ["case.created"], ...body } : body);
+const create = (body: unknown, token = ctx.admin.token) => call(createRoute, { method: "POST", params: p(), token, body: withEvent(body) });
 
 describe("creating outbound webhooks", () => {
   it("returns the whsec_ secret once in the 201 and never again", async () => {
@@ -100,10 +102,13 @@ describe("changing outbound webhooks", () => {
     const params = { ...p(), webhookId: json.webhook.id, type: "issue.updated" };
     const on = await call(subscribe, { method: "PUT", params, token: ctx.admin.token });
     const again = await call(subscribe, { method: "PUT", params, token: ctx.admin.token });
-    expect(on.json.webhook.events).toEqual(["issue.updated"]);
-    expect(again.json.webhook.events).toEqual(["issue.updated"]);
+    expect(on.json.webhook.events).toEqual(["case.created", "issue.updated"]);
+    expect(again.json.webhook.events).toEqual(["case.created", "issue.updated"]);
     const off = await call(unsubscribe, { method: "DELETE", params, token: ctx.admin.token });
-    expect(off.json.webhook.events).toEqual([]);
+    expect(off.json.webhook.events).toEqual(["case.created"]);
+    const last = await call(unsubscribe, { method: "DELETE", params: { ...params, type: "case.created" }, token: ctx.admin.token });
+    expect(last.status).toBe(422); // a webhook keeps at least one event
+    expect(last.json.detail).toMatch(/at least one event/);
     const unknown = await call(subscribe, { method: "PUT", params: { ...params, type: "issue.exploded" }, token: ctx.admin.token });
     expect(unknown.status).toBe(422);
   });
@@ -195,10 +200,10 @@ describe("deliveries list and detail", () => {
     expect((await list("status=dead")).json.deliveries).toHaveLength(0);
     expect((await list("event=issue.updated")).json.deliveries).toHaveLength(1);
     expect((await list("status=exploded")).status).toBe(422);
-    expect((await list("cursor=garbage")).status).toBe(422);
+    expect((await list("cursor=garbage")).status).toBe(400);
 
     const inbound = await call(detailRoute, { params: { projectId: own.project.id, deliveryId: "dlv_inbound_list" }, token: own.admin.token });
-    expect(inbound.json).toMatchObject({ payload: null, request_digest: "deadbeef", attempts: [], replay_chain: [expect.objectContaining({ id: "dlv_inbound_list" })] });
+    expect(inbound.json).toMatchObject({ body: null, request_digest: "deadbeef", attempts: [], replay_chain: [expect.objectContaining({ id: "dlv_inbound_list" })] });
     const replay = await call(replayRoute, { method: "POST", params: { projectId: own.project.id, deliveryId: "dlv_inbound_list" }, token: own.admin.token });
     expect(replay.status).toBe(422);
     const missing = await call(detailRoute, { params: { ...p(), deliveryId: "dlv_inbound_list" }, token: ctx.admin.token });

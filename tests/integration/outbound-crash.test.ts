@@ -115,7 +115,8 @@ describe("crash safety", () => {
     const outcome = (d: ClaimedDelivery, ok: boolean): AttemptRecord => ({
       deliveryId: d.id, webhookId: d.webhookId, n: d.attempt, startedAt: new Date(), durationMs: 1,
       statusCode: ok ? 200 : 500, errorClass: ok ? null : "http_status", errorMessage: ok ? null : "HTTP 500",
-      customHeaderNames: [], responseExcerpt: null, decision: ok ? { kind: "succeeded" } : { kind: "retry", delayMs: 60_000 },
+      customHeaderNames: [], responseExcerpt: null, responseHeaders: null, requestBody: null, test: false,
+      decision: ok ? { kind: "succeeded" } : { kind: "retry", delayMs: 60_000 },
     });
     const row = async (id: string) =>
       (await db().execute<{ status: string; attempts: number; leased: boolean }>(dsql`select status::text, attempts, lease_until is not null as leased from deliveries where id = ${id}`))[0];

@@ -378,7 +378,8 @@ describe("send test and replay", () => {
     expect(replay.headers["x-switchyard-delivery"]).toBe(res.json.delivery.id);
     const detail = await call(detailRoute, { params: { ...p(), deliveryId: res.json.delivery.id }, token: ctx.admin.token });
     expect(detail.json.replay_chain.map((c: { id: string }) => c.id)).toEqual([original.id, res.json.delivery.id]);
-    expect(detail.json.payload.id).toBe(original.event_id);
+    expect(JSON.parse(detail.json.body).id).toBe(original.event_id);
+    expect(detail.json.body).toBe(first.body); // the exact bytes sent
     expect(detail.json.attempts[0]).toMatchObject({ n: 1, status_code: 200 });
   });
 
@@ -432,7 +433,7 @@ describe("the attempt log", () => {
     const [d] = await deliveriesOf(webhook.id);
     const outcome = (deliveryId: string) => ({
       deliveryId, webhookId: webhook.id, n: 1, startedAt: new Date(), durationMs: 5, statusCode: 200, errorClass: null, errorMessage: null,
-      customHeaderNames: ["Authorization"], responseExcerpt: "ok", decision: { kind: "succeeded" as const },
+      customHeaderNames: ["Authorization"], responseExcerpt: "ok", responseHeaders: null, requestBody: null, test: false, decision: { kind: "succeeded" as const },
     });
     await sqlClient()`update deliveries set attempts = 1, lease_until = now() + interval '1 minute' where id = ${d.id}`;
     await recordAttempts(sqlClient(), [outcome("dlv_deleted_meanwhile"), outcome(d.id)]);

@@ -42,13 +42,13 @@ const internal = () => [
 describe("SSRF protection at create time", () => {
   it.each([0, 1, 2, 3, 4, 5])("refuses internal destination #%i with a 422 naming the url field", async (i) => {
     const url = internal()[i];
-    const res = await call(createRoute, { method: "POST", params: { projectId: ctx.project.id }, token: ctx.admin.token, body: { name: "x", url, events: [] } });
+    const res = await call(createRoute, { method: "POST", params: { projectId: ctx.project.id }, token: ctx.admin.token, body: { name: "x", url, events: ["case.created"] } });
     expect(res.status).toBe(422);
     expect(res.json.errors).toEqual([expect.objectContaining({ path: "url", message: expect.stringMatching(/public addresses/) })]);
   });
 
   it("refuses plain http:// URLs", async () => {
-    const res = await call(createRoute, { method: "POST", params: { projectId: ctx.project.id }, token: ctx.admin.token, body: { name: "x", url: "http://example.com/hook" } });
+    const res = await call(createRoute, { method: "POST", params: { projectId: ctx.project.id }, token: ctx.admin.token, body: { name: "x", url: "http://example.com/hook", events: ["case.created"] } });
     expect(res.status).toBe(422);
     expect(res.json.detail).toMatch(/https/);
   });

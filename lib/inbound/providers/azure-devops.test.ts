@@ -58,6 +58,92 @@ describe("azure devops adapter", () => {
   });
 
   it("reads the delivery id from the body's id", () => {
-    expect(azureDevops.deliveryId(fixture("workitem.created.json"), none)).toBe("1b2c3d4e-0000-4000-8000-0000000000a1");
+    expect(azureDevops.deliveryId(fixture("workitem.created.json"), none)).toEqual({ ok: true, value: "1b2c3d4e-0000-4000-8000-0000000000a1" });
+  });
+});
+
+describe("azure devops adapter on hostile values", () => {
+  const created = () => fixture("workitem.created.json");
+  const withField = (name: string, value: unknown) => {
+    const b = created();
+    b.resource.fields[name] = value;
+    return azureDevops.parse(b, none);
+  };
+
+  it.each([
+    ["Name <email>", "Alex Fixer <alex@acme.test>", "Alex Fixer"],
+    ["a plain name", "Alex Fixer", "Alex Fixer"],
+    ["an identity object", { displayName: "Alex\u0000 Fixer", uniqueName: "alex@acme.test" }, "Alex Fixer"],
+    ["only an address", "<alex@acme.test>", null],
+    ["a lone surrogate", "Alex\ud800 Fixer", "Alex Fixer"],
+  ])("reads System.AssignedTo as %s", (_n, value, expected) => {
+    expect(withField("System.AssignedTo", value)).toMatchObject({ kind: "issue", event: { assignee: expected } });
+  });
+
+  // Before: /\s*<[^>]*>$/ backtracked from every "<" — 40,000 of them blocked the event loop for about
+  // a second, 5 MiB would take hours. The test's own timeout is the bound.
+  it("reads a 5 MiB System.AssignedTo of '<' in linear time", () => {
+    const result = withField("System.AssignedTo", "<".repeat(5 * 1024 * 1024));
+    expect(result).toMatchObject({ kind: "issue", event: { assignee: "<".repeat(200) } });
+  }, 5_000);
+
+  it("keeps at most 50 tags, each cut to 100 characters, from a huge System.Tags", () => {
+    const result = withField("System.Tags", `${"t".repeat(1000)}; ${"a;".repeat(2 * 1024 * 1024)}`);
+    if (result.kind !== "issue") throw new Error("expected an issue");
+    expect(result.event.labels).toHaveLength(50);
+    expect(result.event.labels[0]).toBe("t".repeat(100));
+  });
+
+  it.each<[string, string, unknown]>([
+    ["year 0000", "System.ChangedDate", "0000-01-01T00:00:00Z"],
+    ["a date that is not one", "System.ChangedDate", "soon"],
+    ["a team project with NUL", "System.TeamProject", "Check\u0000out"],
+  ])("reports %s as malformed", (_n, name, value) => {
+    expect(withField(name, value).kind).toBe("malformed");
+  });
+
+  it.each<[string, (b: Record<string, any>) => void]>([
+    ["an id past PostgreSQL's integer", (b) => void (b.resource.id = 2 ** 31)],
+    ["a revision past PostgreSQL's integer", (b) => void (b.resource.rev = 2 ** 40)],
+    ["a link that is not http(s)", (b) => void (b.resource._links.html.href = "javascript:alert(1)")],
+    ["a URL that does not parse", (b) => void (b.resource.url = "https://")],
+  ])("reports %s as malformed", (_n, mutate) => {
+    const b = created();
+    mutate(b);
+    expect(azureDevops.parse(b, none).kind).toBe("malformed");
+  });
+
+  it.each([
+    ["a number", 7],
+    ["201 characters", "i".repeat(201)],
+    ["NUL inside", "abc\u0000"],
+  ])("refuses a delivery id that is %s", (_n, id) => {
+    expect(azureDevops.deliveryId({ ...created(), id }, none).ok).toBe(false);
+  });
+});
+
+describe("azure devops scope", () => {
+  const config = { organization: "acme-test", project: "Checkout" };
+  const event = (mutate: (b: Record<string, any>) => void) => {
+    const b = fixture("workitem.created.json");
+    mutate(b);
+    const result = azureDevops.parse(b, none);
+    if (result.kind !== "issue") throw new Error("expected an issue");
+    return result.event;
+  };
+
+  it.each<[string, (b: Record<string, any>) => void, string | null]>([
+    ["the integration's project", () => {}, null],
+    ["the project in other case", (b) => void (b.resource.fields["System.TeamProject"] = "checkout"), null],
+    ["another project", (b) => void (b.resource.fields["System.TeamProject"] = "Payments"), "another Azure DevOps project (Payments)"],
+    ["no project named", (b) => void delete b.resource.fields["System.TeamProject"], "the event names no Azure DevOps project"],
+    [
+      "the same project name in another organization",
+      (b) => void ((b.resource.url = "https://dev.azure.com/other-org/_apis/wit/workItems/311"), (b.resource._links.html.href = "https://dev.azure.com/other-org/Checkout/_workitems/edit/311")),
+      "another Azure DevOps organization (other-org)",
+    ],
+    ["an Azure DevOps Server host (no organization in the URL)", (b) => void (b.resource.url = "https://tfs.acme.test/DefaultCollection/_apis/wit/workItems/311"), null],
+  ])("%s", (_n, mutate, reason) => {
+    expect(azureDevops.outOfScope(event(mutate), config)).toBe(reason);
   });
 });

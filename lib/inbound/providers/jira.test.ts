@@ -45,6 +45,66 @@ describe("jira adapter", () => {
   });
 
   it("reads the delivery id from X-Atlassian-Webhook-Identifier", () => {
-    expect(jira.deliveryId({}, new Headers({ "x-atlassian-webhook-identifier": "42-1" }))).toBe("42-1");
+    expect(jira.deliveryId({}, new Headers({ "x-atlassian-webhook-identifier": "42-1" }))).toEqual({ ok: true, value: "42-1" });
+  });
+});
+
+describe("jira adapter on hostile values", () => {
+  const created = () => fixture("issue_created.json");
+
+  it("cleans and cuts the summary, labels and assignee", () => {
+    const b = created();
+    b.issue.fields.summary = `Sum\u0000mary\ud800${"s".repeat(5 * 1024 * 1024)}`;
+    b.issue.fields.labels = ["a\u0000b", "\udc00", "x".repeat(1000)];
+    b.issue.fields.assignee = { displayName: "Ro\u0000bin" };
+    const result = jira.parse(b, none);
+    expect(result).toMatchObject({ kind: "issue", event: { assignee: "Robin" } });
+    if (result.kind !== "issue") return;
+    expect(result.event.title).toHaveLength(500);
+    expect(result.event.title.startsWith("Summary")).toBe(true);
+    expect(result.event.labels).toEqual(["ab", "", "x".repeat(100)]);
+  });
+
+  it.each<[string, (b: Record<string, any>) => void]>([
+    ["a key with NUL", (b) => void (b.issue.key = "QA-1\u0000")],
+    ["a key that is not PROJ-n", (b) => void (b.issue.key = "QA17")],
+    ["a 10,000-character key", (b) => void (b.issue.key = `${"Q".repeat(10_000)}-1`)],
+    ["a self URL that is not http(s)", (b) => void (b.issue.self = "javascript:alert(1)//rest/api/2/issue/1")],
+    ["a self URL that does not parse", (b) => void (b.issue.self = "https://exa mple.com/rest/api/2/issue/1")],
+    ["year 0000", (b) => void (b.issue.fields.updated = "0000-01-01T00:00:00.000+0000")],
+    ["a timestamp beyond any date", (b) => void (b.timestamp = 1e20)],
+  ])("reports %s as malformed", (_n, mutate) => {
+    const b = created();
+    mutate(b);
+    expect(jira.parse(b, none).kind).toBe("malformed");
+  });
+
+  it("cuts and cleans an unknown event name before recording it", () => {
+    const result = jira.parse({ webhookEvent: `jira:\u0000${"w".repeat(10_000)}` }, none);
+    expect(result.kind).toBe("ignored");
+    expect(result.eventName.length).toBeLessThanOrEqual(100);
+    expect(result.eventName).not.toContain("\u0000");
+  });
+
+  it("refuses a delivery id longer than 200 characters", () => {
+    expect(jira.deliveryId({}, new Headers({ "x-atlassian-webhook-identifier": "1".repeat(201) })).ok).toBe(false);
+  });
+});
+
+describe("jira scope", () => {
+  const event = (mutate: (b: Record<string, any>) => void) => {
+    const b = fixture("issue_created.json");
+    mutate(b);
+    const result = jira.parse(b, none);
+    if (result.kind !== "issue") throw new Error("expected an issue");
+    return result.event;
+  };
+
+  it.each<[string, (b: Record<string, any>) => void, string | null]>([
+    ["the integration's project", () => {}, null],
+    ["another project's key", (b) => void ((b.issue.key = "OPS-3"), delete b.issue.fields.project), "another Jira project (OPS)"],
+    ["another project named in fields.project", (b) => void (b.issue.fields.project = { key: "OPS" }), "another Jira project (OPS)"],
+  ])("%s", (_n, mutate, reason) => {
+    expect(jira.outOfScope(event(mutate), { site_url: "https://acme-test.atlassian.net", project_key: "QA" })).toBe(reason);
   });
 });

@@ -7,7 +7,7 @@
 import "server-only";
 import type postgres from "postgres";
 import { decrypt } from "@/lib/crypto/at-rest";
-import type { EventEnvelope } from "@/lib/events/catalog";
+import type { StoredEvent } from "@/lib/events/envelope";
 import { openHeaders, type StoredCustomHeader } from "../custom-headers";
 import type { Target } from "../request";
 
@@ -15,13 +15,15 @@ export type ClaimedDelivery = {
   id: string;
   webhookId: string;
   attempt: number; // 1-based number of the attempt this claim makes
-  event: EventEnvelope;
+  /** Send Test: one attempt, never retried, and the webhook's health does not count it. */
+  test: boolean;
+  event: StoredEvent;
 };
 
 export type Claim = { deliveries: ClaimedDelivery[]; targets: Map<string, LoadedTarget> };
 
 /**
- * Claims up to `limit` due deliveries, with their event payloads and their webhooks' targets. Two
+ * Claims up to `limit` due deliveries, with their events' bodies and their webhooks' targets. Two
  * round trips on one connection: the claim, then both reads together (pipelined in one write).
  */
 export async function claimDueDeliveries(
@@ -30,7 +32,7 @@ export async function claimDueDeliveries(
 ): Promise<Claim> {
   const conn = await sql.reserve();
   try {
-    const rows = await conn<{ id: string; outbound_webhook_id: string; event_id: string; attempts: number }[]>`
+    const rows = await conn<{ id: string; outbound_webhook_id: string; event_id: string; event_type: string; attempts: number; test: boolean }[]>`
       with due as (
         select id from deliveries
         where direction = 'outbound' and status in ('pending', 'failed') and next_attempt_at <= now()
@@ -43,16 +45,22 @@ export async function claimDueDeliveries(
       update deliveries d
       set attempts = d.attempts + 1, updated_at = now(), lease_until = now() + ${opts.leaseMs} * interval '1 millisecond'
       from due where d.id = due.id
-      returning d.id, d.outbound_webhook_id, d.event_id, d.attempts`;
+      returning d.id, d.outbound_webhook_id, d.event_id, d.event_type, d.attempts, d.test`;
     if (!rows.length) return { deliveries: [], targets: new Map() };
-    // Fan-out shares events, so read each payload once.
+    // Fan-out shares events, so read each body once (and share one StoredEvent among its deliveries).
     const eventIds = [...new Set(rows.map((r) => r.event_id))];
     const [events, targets] = await Promise.all([
-      conn<{ id: string; payload: EventEnvelope }[]>`select id, payload from events where id = any(${eventIds}::text[])`,
+      conn<{ id: string; body: string }[]>`select id, body from events where id = any(${eventIds}::text[])`,
       loadTargets(conn, [...new Set(rows.map((r) => r.outbound_webhook_id))]),
     ]);
-    const byId = new Map(events.map((e) => [e.id, e.payload]));
-    const deliveries = rows.map((r) => ({ id: r.id, webhookId: r.outbound_webhook_id, attempt: r.attempts, event: byId.get(r.event_id)! }));
+    const bodies = new Map(events.map((e) => [e.id, e.body]));
+    const stored = new Map<string, StoredEvent>();
+    const eventOf = (r: (typeof rows)[number]) => {
+      let e = stored.get(r.event_id);
+      if (!e) stored.set(r.event_id, (e = { id: r.event_id, type: r.event_type, body: bodies.get(r.event_id)! }));
+      return e;
+    };
+    const deliveries = rows.map((r) => ({ id: r.id, webhookId: r.outbound_webhook_id, attempt: r.attempts, test: r.test, event: eventOf(r) }));
     return { deliveries, targets };
   } finally {
     conn.release();

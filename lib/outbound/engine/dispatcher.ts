@@ -8,6 +8,7 @@ import { Agent, type Dispatcher as UndiciDispatcher } from "undici";
 import { env } from "@/lib/env";
 import { classifyNetworkError, type NetworkErrorClass } from "../attempt-errors";
 import type { OutgoingRequest } from "../request";
+import type { RawResponseHeaders } from "../response-headers";
 import { BlockedAddressError, checkWebhookUrl, guardedLookup } from "../ssrf";
 
 export const CONNECT_TIMEOUT_MS = 5_000;
@@ -18,6 +19,8 @@ export type SendResult = {
   durationMs: number;
   statusCode: number | null;
   retryAfter: string | null;
+  /** The response's headers as undici gives them (uncapped: the caller keeps what it records). */
+  headers: RawResponseHeaders | null;
   excerpt: string | null;
   error: { errorClass: NetworkErrorClass; message: string } | null;
 };
@@ -56,12 +59,13 @@ export class Dispatcher {
       this.urlChecks.set(req.url, check);
     }
     if (!check.ok) {
-      return Promise.resolve(done({ statusCode: null, retryAfter: null, excerpt: null, error: classifyNetworkError(new BlockedAddressError(`refused: the URL ${check.reason}`)) }));
+      return Promise.resolve(done({ statusCode: null, retryAfter: null, headers: null, excerpt: null, error: classifyNetworkError(new BlockedAddressError(`refused: the URL ${check.reason}`)) }));
     }
     const { origin, path } = check;
     return new Promise((resolve) => {
       let statusCode: number | null = null;
       let retryAfter: string | null = null;
+      let responseHeaders: RawResponseHeaders | null = null;
       const chunks: Buffer[] = [];
       let size = 0;
       let settled = false;
@@ -71,7 +75,13 @@ export class Dispatcher {
         settled = true;
         forget();
         const excerpt = size ? Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString("utf8") : null;
-        resolve(done(error === null ? { statusCode, retryAfter, excerpt, error: null } : { statusCode: null, retryAfter: null, excerpt: null, error: classifyNetworkError(error) }));
+        resolve(
+          done(
+            error === null
+              ? { statusCode, retryAfter, headers: responseHeaders, excerpt, error: null }
+              : { statusCode: null, retryAfter: null, headers: null, excerpt: null, error: classifyNetworkError(error) },
+          ),
+        );
       };
       const handler: UndiciDispatcher.DispatchHandler = {
         onRequestStart(controller) {
@@ -79,6 +89,7 @@ export class Dispatcher {
         },
         onResponseStart(_controller, status, headers) {
           statusCode = status;
+          responseHeaders = headers as RawResponseHeaders;
           const value = headers["retry-after"];
           retryAfter = typeof value === "string" ? value : null;
         },

@@ -9,7 +9,8 @@ import { claimDueDeliveries, parkClaimed, releaseDeliveries, type ClaimedDeliver
 import { ATTEMPT_TIMEOUT_MS, AttemptDeadline, sharedDispatcher, type Dispatcher } from "./dispatcher";
 import { recordAttempts, type AttemptRecord } from "./record";
 import { buildRequest } from "../request";
-import { nextAttempt } from "../retry-policy";
+import { capResponseHeaders } from "../response-headers";
+import { nextAttempt, TEST_NOT_RETRIED, type RetryDecision } from "../retry-policy";
 import { enforceRetireDeadlines } from "./secret-deadlines";
 import { classifySlackResponse } from "../slack";
 import { Wakeup } from "./wakeup";
@@ -112,12 +113,16 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     const res = await dispatcher.send(req, attemptEnds);
     const ok = res.statusCode !== null && res.statusCode >= 200 && res.statusCode < 300;
     const slack = t.target.kind === "slack" && res.statusCode !== null ? classifySlackResponse(res.statusCode, res.excerpt ?? "") : null;
-    const decision = nextAttempt(d.attempt, ok ? { ok: true } : { ok: false, statusCode: res.statusCode, retryAfter: res.retryAfter, permanent: slack?.permanent });
+    // Send Test is one attempt, never retried (DESIGN 6.5): its failure is final at once.
+    const decision: RetryDecision = d.test && !ok
+      ? { kind: "dead", reason: TEST_NOT_RETRIED }
+      : nextAttempt(d.attempt, ok ? { ok: true } : { ok: false, statusCode: res.statusCode, retryAfter: res.retryAfter, permanent: slack?.permanent });
     const errorClass = res.error?.errorClass ?? (ok ? null : slack ? "slack_error" : "http_status");
     const errorMessage = res.error?.message ?? (ok ? null : slack ? `Slack: ${slack.error}${slack.permanent ? " (permanent)" : ""}` : `HTTP ${res.statusCode}`);
     return {
       deliveryId: d.id,
       webhookId: d.webhookId,
+      test: d.test,
       n: d.attempt,
       startedAt,
       durationMs: res.durationMs,
@@ -126,6 +131,9 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
       errorMessage,
       customHeaderNames: t.target.kind === "generic" ? t.target.headers.map((h) => h.name) : [],
       responseExcerpt: res.excerpt,
+      responseHeaders: capResponseHeaders(res.headers),
+      // Generic bodies are the event's stored body; a Slack message is built per attempt, so it is kept.
+      requestBody: t.target.kind === "slack" ? req.body : null,
       decision,
     };
   };

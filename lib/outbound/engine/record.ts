@@ -8,6 +8,8 @@ import type { RetryDecision } from "../retry-policy";
 export type AttemptRecord = {
   deliveryId: string;
   webhookId: string;
+  /** Send Test: recorded like any attempt, but the webhook's health and last-delivery times ignore it. */
+  test: boolean;
   n: number;
   startedAt: Date;
   durationMs: number;
@@ -17,6 +19,9 @@ export type AttemptRecord = {
   /** The custom header names sent (none for Slack): with startedAt, what the request's headers are rebuilt from. */
   customHeaderNames: string[];
   responseExcerpt: string | null;
+  responseHeaders: Record<string, string> | null;
+  /** Slack only: the Block Kit message sent. */
+  requestBody: string | null;
   decision: RetryDecision;
 };
 
@@ -52,7 +57,9 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
     const audits: { project_id: string; action: string; target_id: string; details: unknown }[] = [];
     const newlyDisabled: string[] = [];
     for (const h of hooks) {
-      const mine = records.filter((r) => r.webhookId === h.id);
+      // Send Test does not move the counter (DESIGN 6.5): a test failing against a new receiver must not degrade it.
+      const mine = records.filter((r) => r.webhookId === h.id && !r.test);
+      if (!mine.length) continue;
       const outcomes = mine.map((r) => (r.decision.kind === "succeeded" ? "success" : "failure") as "success" | "failure");
       const next = foldHealth({ health: h.health, consecutiveFailures: h.consecutive_failures }, outcomes);
       webhookUpdates.push({ id: h.id, health: next.health, cf: next.consecutiveFailures, ok: outcomes.includes("success"), failed: outcomes.includes("failure") });
@@ -77,14 +84,17 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
     // document that repeats every key per row.
     const writes = [
       tx`
-        insert into delivery_attempts (delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, custom_header_names, response_excerpt)
-        select x.delivery_id, x.n, x.started_at, x.duration_ms, x.status_code, x.error_class, x.error_message, string_to_array(x.header_names, ','), x.response_excerpt
+        insert into delivery_attempts (delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, custom_header_names, response_excerpt, response_headers, request_body)
+        select x.delivery_id, x.n, x.started_at, x.duration_ms, x.status_code, x.error_class, x.error_message, string_to_array(x.header_names, ','), x.response_excerpt,
+               x.response_headers::jsonb, x.request_body
         from unnest(
           ${deliveryIds}::text[], ${ns}::int[], ${column((r) => r.startedAt.toISOString())}::text[]::timestamptz[], ${column((r) => r.durationMs)}::int[],
           ${statusCodes}::int[], ${column((r) => r.errorClass)}::text[], ${column((r) => r.errorMessage)}::text[],
           -- Header names are tokens (no commas), so each list goes as one text.
-          ${column((r) => r.customHeaderNames.join(","))}::text[], ${column((r) => r.responseExcerpt?.replace(/\u0000/g, "") ?? null)}::text[]
-        ) as x(delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, header_names, response_excerpt)
+          ${column((r) => r.customHeaderNames.join(","))}::text[], ${column((r) => r.responseExcerpt?.replace(/\u0000/g, "") ?? null)}::text[],
+          -- JSON text (escaped by JSON.stringify, so no NUL reaches PostgreSQL), parsed to jsonb above.
+          ${column((r) => (r.responseHeaders ? JSON.stringify(r.responseHeaders) : null))}::text[], ${column((r) => r.requestBody)}::text[]
+        ) as x(delivery_id, n, started_at, duration_ms, status_code, error_class, error_message, header_names, response_excerpt, response_headers, request_body)
         -- Only for deliveries that still exist (their webhook may have been deleted meanwhile), locked
         -- until commit so none is deleted under the insert: what a foreign key would check row by row,
         -- in one statement (migration 0003). The id list keeps it a primary-key probe.

@@ -10,8 +10,8 @@ export const GET = route(async (req) => {
 });
 
 export const POST = route(async (req) => {
-  const { name } = await parseBody(req, createProjectInput);
   const actor = await requireActor(req);
+  const { name } = await parseBody(req, createProjectInput);
   const project = await createProject(actor.userId, name);
   return json({ project: presentProject(project, "admin") }, 201);
 });

@@ -1,21 +1,17 @@
-import { z } from "zod";
-import { requireActor } from "@/lib/auth/access";
-import { createApiToken, listApiTokens } from "@/lib/auth/api-tokens";
-import { json, parseBody, route } from "@/lib/http/route";
-
-const createTokenInput = z.object({
-  name: z.string().trim().min(1, "Name the token after where it will be used, e.g. CI.").max(100, "Keep the name under 100 characters."),
-});
+import { requireActor, requireSession } from "@/lib/auth/access";
+import { createApiToken, createApiTokenInput, listApiTokens } from "@/lib/auth/api-tokens";
+import { json, NO_STORE, parseBody, route } from "@/lib/http/route";
 
 export const GET = route(async (req) => {
   const actor = await requireActor(req);
   return json({ api_tokens: await listApiTokens(actor.userId) });
 });
 
-// The token itself is in this response only; Switchyard keeps its SHA-256 hash.
+// Only a signed-in browser mints tokens (a Bearer token → 403). The token itself is in this
+// response only, never cached; Switchyard keeps its SHA-256 hash.
 export const POST = route(async (req) => {
-  const { name } = await parseBody(req, createTokenInput);
-  const actor = await requireActor(req);
-  const { token, apiToken } = await createApiToken(actor.userId, name);
-  return json({ api_token: apiToken, token }, 201);
+  const actor = await requireSession(req);
+  const input = await parseBody(req, createApiTokenInput);
+  const { token, apiToken } = await createApiToken(actor.userId, input);
+  return json({ api_token: apiToken, token }, 201, NO_STORE);
 });

@@ -10,7 +10,7 @@ export const GET = route<{ projectId: string }>(async (req, { params }) => {
 
 export const PATCH = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
-  const { name } = await parseBody(req, renameProjectInput);
   const actor = await requireProjectRole(req, projectId, "admin");
+  const { name } = await parseBody(req, renameProjectInput);
   return json({ project: presentProject(await renameProject(projectId, name), actor.role) });
 });

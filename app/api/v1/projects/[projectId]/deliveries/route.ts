@@ -4,7 +4,7 @@ import { listDeliveries, listDeliveriesQuery } from "@/lib/outbound/deliveries";
 
 export const GET = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
-  const query = parseQuery(req, listDeliveriesQuery);
   await requireProjectRole(req, projectId, "admin");
+  const query = parseQuery(req, listDeliveriesQuery);
   return json(await listDeliveries(projectId, query));
 });

@@ -10,8 +10,8 @@ export const GET = route<{ projectId: string }>(async (req, { params }) => {
 
 export const PUT = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
-  const input = await parseBody(req, integrationInput);
   const actor = await requireProjectRole(req, projectId, "admin");
+  const input = await parseBody(req, integrationInput);
   return json(await setIntegration(actor, projectId, input));
 });
 

@@ -12,8 +12,8 @@ export const GET = route<Params>(async (req, { params }) => {
 
 export const PATCH = route<Params>(async (req, { params }) => {
   const { projectId, caseId } = await params;
-  const input = await parseBody(req, updateCaseInput);
   await requireProjectRole(req, projectId, "member");
+  const input = await parseBody(req, updateCaseInput);
   return json({ case: presentCase(await updateCase(projectId, caseId, input)) });
 });
 

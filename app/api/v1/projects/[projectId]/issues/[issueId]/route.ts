@@ -12,8 +12,8 @@ export const GET = route<Params>(async (req, { params }) => {
 
 export const PATCH = route<Params>(async (req, { params }) => {
   const { projectId, issueId } = await params;
-  const input = await parseBody(req, updateIssueInput);
   await requireProjectRole(req, projectId, "member");
+  const input = await parseBody(req, updateIssueInput);
   return json({ issue: presentIssue(await updateIssue(projectId, issueId, input)) });
 });
 

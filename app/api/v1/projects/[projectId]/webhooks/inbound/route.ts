@@ -1,13 +1,13 @@
 import { requireProjectRole } from "@/lib/auth/access";
-import { json, parseBody, route } from "@/lib/http/route";
+import { json, NO_STORE, parseBody, route } from "@/lib/http/route";
 import { createInboundWebhook, createInboundWebhookInput, deleteInboundWebhook } from "@/lib/inbound/inbound-webhooks";
 
 // → 201 {webhook, url, secret} for Jira/GitHub, {webhook, url, username} for Azure DevOps; shown once.
 export const POST = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
-  const input = await parseBody(req, createInboundWebhookInput);
   const actor = await requireProjectRole(req, projectId, "admin");
-  return json(await createInboundWebhook(actor, projectId, input), 201);
+  const input = await parseBody(req, createInboundWebhookInput);
+  return json(await createInboundWebhook(actor, projectId, input), 201, NO_STORE);
 });
 
 export const DELETE = route<{ projectId: string }>(async (req, { params }) => {

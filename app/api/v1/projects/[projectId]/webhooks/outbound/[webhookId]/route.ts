@@ -6,8 +6,8 @@ type Params = { projectId: string; webhookId: string };
 
 export const PATCH = route<Params>(async (req, { params }) => {
   const { projectId, webhookId } = await params;
-  const input = await parseBody(req, updateOutboundWebhookInput);
   const actor = await requireProjectRole(req, projectId, "admin");
+  const input = await parseBody(req, updateOutboundWebhookInput);
   return json({ webhook: await updateOutboundWebhook(actor, projectId, webhookId, input) });
 });
 

@@ -1,0 +1,80 @@
+// Recover: re-send every failed and dead delivery of a webhook since a chosen time (Svix's "recover"),
+// e.g. after the receiver was down for an afternoon. Each event is re-sent once: a delivery is chosen
+// only when no other delivery of its event to this webhook succeeded, waits or is on its way, and of
+// several failed copies of one event only the newest is taken. Chosen rows become due now (parked when
+// the webhook is paused or disabled), keeping their history. Capped in age and count; admin only; audited.
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { db, type Executor } from "@/db/client";
+import type { ProjectActor } from "@/lib/auth/access";
+import { Invalid } from "@/lib/http/errors";
+import { writeAudit } from "@/lib/audit/write";
+import { notifyOutbox } from "./engine/outbox";
+import { webhookJson } from "./webhook-read";
+
+export const RECOVER_MAX_AGE_DAYS = 14;
+export const RECOVER_MAX_COUNT = 1000;
+
+export const recoverInput = z.object({
+  since: z.iso
+    .datetime({ offset: true, message: "since: an ISO 8601 date and time, e.g. 2026-05-15T10:00:00Z" })
+    .refine((v) => Date.parse(v) >= Date.now() - RECOVER_MAX_AGE_DAYS * 86_400_000, `since: at most ${RECOVER_MAX_AGE_DAYS} days ago`)
+    .refine((v) => Date.parse(v) <= Date.now(), "since: must not be in the future"),
+});
+export type RecoverInput = z.infer<typeof recoverInput>;
+/** The preview's query: `since` as for Recover itself, the last 24 hours when left out. */
+export const recoverPreviewQuery = z.object({ since: recoverInput.shape.since.default(() => new Date(Date.now() - 86_400_000).toISOString()) });
+
+/** The ids Recover would re-send (newest first, one more than the cap so "too many" is known). */
+function selection(webhookId: string, since: string): SQL {
+  return sql`
+    select id from (
+      select distinct on (d.event_id) d.id, d.created_at
+      from deliveries d
+      where d.outbound_webhook_id = ${webhookId} and d.status in ('failed', 'dead') and d.created_at >= ${since}::timestamptz
+        and d.lease_until is null and not d.test
+        and not exists (
+          select 1 from deliveries o
+          where o.event_id = d.event_id and o.outbound_webhook_id = d.outbound_webhook_id and o.id <> d.id
+            and (o.status in ('succeeded', 'pending', 'paused') or o.lease_until is not null))
+      order by d.event_id, d.created_at desc
+    ) chosen
+    order by created_at desc
+    limit ${RECOVER_MAX_COUNT + 1}`;
+}
+
+async function chosenIds(exec: Executor, webhookId: string, since: string): Promise<string[]> {
+  const rows = await exec.execute<{ id: string }>(selection(webhookId, since));
+  return rows.map((r) => r.id);
+}
+
+function tooMany(): Invalid {
+  return new Invalid(`since: more than ${RECOVER_MAX_COUNT} deliveries failed since then; choose a later time and recover in steps`, [
+    { path: "since", message: `more than ${RECOVER_MAX_COUNT} deliveries; choose a later time` },
+  ]);
+}
+
+/** What the confirmation shows: how many deliveries Recover would re-send. */
+export async function previewRecover(projectId: string, webhookId: string, input: RecoverInput) {
+  await webhookJson(db(), projectId, webhookId); // 404 when not in this project
+  const ids = await chosenIds(db(), webhookId, input.since);
+  return { count: Math.min(ids.length, RECOVER_MAX_COUNT), too_many: ids.length > RECOVER_MAX_COUNT, since: input.since, max_count: RECOVER_MAX_COUNT, max_age_days: RECOVER_MAX_AGE_DAYS };
+}
+
+export async function recoverDeliveries(actor: ProjectActor, projectId: string, webhookId: string, input: RecoverInput) {
+  return db().transaction(async (tx) => {
+    const webhook = await webhookJson(tx, projectId, webhookId);
+    const ids = await chosenIds(tx, webhookId, input.since);
+    if (ids.length > RECOVER_MAX_COUNT) throw tooMany();
+    const blocked = webhook.paused || webhook.health === "disabled";
+    if (ids.length) {
+      await tx.execute(sql`
+        update deliveries set status = ${blocked ? "paused" : "pending"}::delivery_status, next_attempt_at = now(), updated_at = now()
+        where id in ${ids} and status in ('failed', 'dead') and lease_until is null`);
+      if (!blocked) await notifyOutbox(tx);
+    }
+    await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.deliveries_recovered", targetId: webhookId, details: { since: input.since, count: ids.length } });
+    return { recovered: ids.length, waiting: blocked };
+  });
+}

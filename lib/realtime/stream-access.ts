@@ -1,0 +1,87 @@
+// Who may hold a live stream, checked when it opens and again every ACCESS_RECHECK_MS while it is open:
+// a member removed from a project (or whose project is deleted, which removes the memberships), or
+// whose credential no longer authenticates (API token revoked or expired, session expired), loses the
+// stream within seconds. One process-wide timer re-reads the memberships of every open stream in one
+// query; each stream re-authenticates its own request the way every handler does (lib/auth/access.ts).
+import "server-only";
+import { and, inArray } from "drizzle-orm";
+import { db } from "@/db/client";
+import { projectMembers } from "@/db/schema";
+import { currentActor, requireProjectRole } from "@/lib/auth/access";
+import { logger } from "@/lib/logger";
+import { ACCESS_RECHECK_MS, sameMemberships } from "./live-rules";
+
+export type StreamAccess = {
+  userId: string;
+  /** The projects streamed, each with when this user's membership began (replay reaches no further back). */
+  memberSince: ReadonlyMap<string, Date>;
+  /** True while the request's credential still authenticates the same user. */
+  reauthenticate: () => Promise<boolean>;
+};
+
+/** Membership of every project (401 anonymous, 404 outsider, as for any handler), and what to re-check later. */
+export async function authorizeStream(req: Request, projectIds: string[]): Promise<StreamAccess> {
+  const actors = await Promise.all(projectIds.map((id) => requireProjectRole(req, id, "member")));
+  const userId = actors[0].userId;
+  const memberSince = (await membershipsOf([userId], projectIds)).get(userId) ?? new Map<string, Date>();
+  return { userId, memberSince, reauthenticate: async () => (await currentActor(req))?.userId === userId };
+}
+
+async function membershipsOf(userIds: string[], projectIds: string[]): Promise<Map<string, Map<string, Date>>> {
+  const rows = await db()
+    .select({ userId: projectMembers.userId, projectId: projectMembers.projectId, createdAt: projectMembers.createdAt })
+    .from(projectMembers)
+    .where(and(inArray(projectMembers.userId, userIds), inArray(projectMembers.projectId, projectIds)));
+  const byUser = new Map<string, Map<string, Date>>();
+  for (const r of rows) {
+    if (!byUser.has(r.userId)) byUser.set(r.userId, new Map());
+    byUser.get(r.userId)!.set(r.projectId, r.createdAt);
+  }
+  return byUser;
+}
+
+type Watch = StreamAccess & { revoke: () => void };
+type Watcher = { watches: Set<Watch>; timer?: ReturnType<typeof setInterval>; checking: boolean };
+const g = globalThis as unknown as { switchyardStreamWatcher?: Watcher };
+const watcher = () => (g.switchyardStreamWatcher ??= { watches: new Set(), checking: false });
+
+/** Calls `revoke` once the stream's access is gone. Returns the function that stops watching. */
+export function watchAccess(access: StreamAccess, revoke: () => void): () => void {
+  const w = watcher();
+  const watch: Watch = { ...access, revoke };
+  w.watches.add(watch);
+  if (!w.timer) {
+    w.timer = setInterval(() => void recheck(w), ACCESS_RECHECK_MS);
+    w.timer.unref?.();
+  }
+  return () => {
+    w.watches.delete(watch);
+    if (w.watches.size === 0 && w.timer) {
+      clearInterval(w.timer);
+      w.timer = undefined;
+    }
+  };
+}
+
+async function recheck(w: Watcher) {
+  if (w.checking || w.watches.size === 0) return; // a slow round is not stacked on
+  w.checking = true;
+  try {
+    const watches = [...w.watches];
+    const users = [...new Set(watches.map((x) => x.userId))];
+    const projects = [...new Set(watches.flatMap((x) => [...x.memberSince.keys()]))];
+    const now = await membershipsOf(users, projects);
+    await Promise.all(
+      watches.map(async (x) => {
+        if (!sameMemberships(x.memberSince, now.get(x.userId) ?? new Map())) return x.revoke();
+        // A failure to check (not a refusal) keeps the stream until the next round.
+        if (!(await x.reauthenticate().catch(() => true))) x.revoke();
+      }),
+    );
+  } catch (err) {
+    // Our own failure (the database is unreachable) is not a loss of access: the next round decides.
+    logger.warn({ error: err instanceof Error ? err.message : String(err) }, "re-checking live stream access failed");
+  } finally {
+    w.checking = false;
+  }
+}
