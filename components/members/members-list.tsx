@@ -1,26 +1,33 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { api, errorMessage } from "@/lib/api-client";
+import { errorMessage } from "@/lib/api-client";
+import { usePagedList } from "@/lib/use-paged-list";
 import { queryKeys } from "@/lib/query-keys";
 import { RevealOncePanel } from "@/components/webhooks/reveal-once-panel";
 import { InviteCard, type Invited } from "./invite-card";
 import { MemberRow } from "./member-row";
 import { PendingInvitations } from "./pending-invitations";
-import type { ApiMember, Page } from "./types";
+import type { ApiMember, InvitationsPage, MembersPage } from "./types";
 
-export function MembersList({ projectId, initial, me, isAdmin }: { projectId: string; initial: Page<ApiMember>; me: string; isAdmin: boolean }) {
-  const query = useInfiniteQuery({
-    queryKey: queryKeys.members(projectId),
-    queryFn: ({ pageParam, signal }) => api<Page<ApiMember>>(`/projects/${projectId}/members${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-    initialData: { pages: [initial], pageParams: [null] },
-  });
-  const members = query.data.pages.flatMap((p) => p.items);
+export function MembersList({
+  projectId,
+  initial,
+  initialInvitations,
+  me,
+  isAdmin,
+}: {
+  projectId: string;
+  initial: MembersPage;
+  /** Admins only. */
+  initialInvitations: InvitationsPage | null;
+  me: string;
+  isAdmin: boolean;
+}) {
+  const query = usePagedList<ApiMember>({ queryKey: queryKeys.members(projectId), path: `/projects/${projectId}/members`, itemsKey: "members", initial });
+  const members = query.items;
   // The link is shown once, above the lists where it has room, and brought into view.
   const [invited, setInvited] = useState<Invited | null>(null);
   const revealed = useRef<HTMLDivElement>(null);
@@ -74,7 +81,7 @@ export function MembersList({ projectId, initial, me, isAdmin }: { projectId: st
               </div>
             )}
           </Card>
-          {isAdmin && <PendingInvitations projectId={projectId} />}
+          {initialInvitations && <PendingInvitations projectId={projectId} initial={initialInvitations} />}
         </div>
         {isAdmin && <InviteCard projectId={projectId} onInvited={setInvited} />}
       </div>

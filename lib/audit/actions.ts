@@ -47,6 +47,12 @@ export const AUDIT_ACTIONS: Record<string, ActionInfo> = {
   "outbound_webhook.secret_retired": { group: "secrets", say: ({ target, details }) => `retired the previous signing secret of ${target}${reason(details)}` },
   "outbound_webhook.secret_extended": { group: "secrets", say: ({ target }) => `extended the previous signing secret of ${target} by a day` },
   "delivery.replayed": { group: "deliveries", say: ({ target }) => `replayed ${target}` },
+  "delivery.retried": { group: "deliveries", say: ({ target }) => `retried ${target} now` },
+  "delivery.retries_cancelled": { group: "deliveries", say: ({ target }) => `cancelled the retries of ${target}` },
+  "outbound_webhook.deliveries_recovered": {
+    group: "deliveries",
+    say: ({ target, details }) => `re-sent ${plural(details.count, "failed delivery", "failed deliveries")} of ${target}${text(details.since) ? ` since ${text(details.since)}` : ""}`,
+  },
   "delivery.bulk_replayed": { group: "deliveries", say: ({ details }) => `replayed ${plural(details.replayed, "delivery", "deliveries")} at once` },
   "inbound_webhook.created": { group: "inbound", say: () => "created the inbound webhook" },
   "inbound_webhook.rotated": { group: "inbound", say: () => "rotated the inbound webhook's URL and secret" },

@@ -11,6 +11,11 @@ describe("decodeCursor", () => {
     expect(decodeCursor(encodeCursor(valid))).toEqual(valid);
   });
 
+  it("takes a serial id (the audit log's) but not one that could overflow bigint or has a leading zero", () => {
+    expect(decodeCursor(encodeCursor({ at: valid.at, id: "123" }))).toEqual({ at: valid.at, id: "123" });
+    for (const id of ["0123", "1".repeat(19), "-1"]) expect(decodeCursor(encodeCursor({ at: valid.at, id }))).toBeNull();
+  });
+
   it.each([
     ["empty", ""],
     ["not base64url", "abc+/="],

@@ -22,8 +22,9 @@ export const CURSOR_TIME_FORMAT = `YYYY-MM-DD"T"HH24:MI:SS.US"Z"`;
 const MAX_CURSOR_CHARS = 200;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-// Our ids: a lower-case prefix, "_", then base36 time and hex (lib/ids).
-const ID = /^[a-z]{1,16}_[a-z0-9]{1,64}$/;
+// Our ids: a lower-case prefix, "_", then base36 time and hex (lib/ids); or a serial number (audit_log,
+// at most 18 digits so it stays within bigint).
+const ID = /^(?:[a-z]{1,16}_[a-z0-9]{1,64}|[1-9][0-9]{0,17})$/;
 const LIMIT = /^\d{1,3}$/;
 
 export function encodeCursor(c: Cursor): string {

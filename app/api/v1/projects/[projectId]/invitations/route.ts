@@ -1,11 +1,13 @@
 import { requireProjectRole } from "@/lib/auth/access";
-import { addOrInvite, inviteInput, listInvitations, listInvitationsQuery } from "@/lib/domain/invitations";
-import { json, parseBody, parseQuery, route } from "@/lib/http/route";
+import { addOrInvite, inviteInput, listInvitations } from "@/lib/domain/invitations";
+import { parsePageParams, presentPage } from "@/lib/http/cursor";
+import { json, parseBody, route } from "@/lib/http/route";
 
 export const GET = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
   await requireProjectRole(req, projectId, "admin");
-  return json(await listInvitations(projectId, parseQuery(req, listInvitationsQuery)));
+  const page = await listInvitations(projectId, parsePageParams(new URL(req.url).searchParams));
+  return json(presentPage("invitations", page, (i) => i));
 });
 
 /** An email with an account is added at once ({outcome: "added", member}); any other is invited ({outcome: "invited", invitation, link}). */
