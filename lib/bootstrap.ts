@@ -4,6 +4,7 @@ import "server-only";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 
 export async function bootServer(): Promise<void> {
   try {
@@ -11,8 +12,10 @@ export async function bootServer(): Promise<void> {
     await migrateDatabase(config.DATABASE_URL);
     if (config.SEED_DEMO) await seedDemo();
     if (config.OUTBOX_WORKER === "on") (await import("@/lib/outbound/engine/worker")).runOutboxWorkerUntilShutdown();
+    if (config.OUTBOX_WORKER === "on") (await import("@/lib/retention/loop")).startRetentionLoop();
+    if (config.OUTBOX_WORKER === "on") (await import("@/lib/inbound/sync-loop")).runTrackerSyncLoopUntilShutdown();
   } catch (err) {
-    console.error(`Switchyard cannot start: ${err instanceof Error ? err.message : String(err)}`);
+    logger.fatal({ err }, "Switchyard cannot start");
     process.exit(1);
   }
 }

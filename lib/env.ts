@@ -37,6 +37,12 @@ export const envSchema = z.object({
   LOG_LEVEL: logLevelSchema,
   // Outbound webhooks one project may hold (each is a fan-out target of every event it subscribes to).
   MAX_WEBHOOKS_PER_PROJECT: z.coerce.number().int().min(1).max(10_000).default(25),
+  // Finished deliveries, their attempts, unreferenced events and inbound receipts older than this are pruned (lib/retention).
+  RETENTION_DAYS: z.coerce.number().int().min(1, "keep at least 1 day").max(3650).default(30),
+  // Bearer token for GET /api/metrics; unset, the endpoint answers 404 (no metrics are exposed).
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  // Minutes between periodic tracker syncs of each integration with an API credential; 0 turns them off.
+  TRACKER_SYNC_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -19,4 +19,5 @@ export const queryKeys = {
   delivery: (projectId: string, deliveryId: string) => ["projects", projectId, "deliveries", "one", deliveryId] as const,
   integration: (projectId: string) => ["projects", projectId, "integration"] as const,
   myTokens: () => ["me", "tokens"] as const,
+  myNotifications: () => ["me", "notifications"] as const,
 };

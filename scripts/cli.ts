@@ -28,11 +28,11 @@ async function main(): Promise<number> {
   });
   const command = positionals.join(" ");
   if (values.help || !["user create", "token create"].includes(command)) {
-    console.log(USAGE);
+    say(USAGE);
     return values.help ? 0 : 2;
   }
   if (!values.email) {
-    console.error("--email is required.\n\n" + USAGE);
+    complain("--email is required.\n\n" + USAGE);
     return 2;
   }
   const embedded = await connect();
@@ -56,17 +56,17 @@ async function userCreate(opts: Options & { email: string }) {
   const password = opts.password ?? (generated ? randomBytes(12).toString("base64url") : await askPassword());
   if (password.length < 8) throw new Error("The password must be at least 8 characters.");
   const user = await createUser({ email: opts.email, name: opts.name, password });
-  console.log(`Created user ${user.email} (${user.id}).`);
-  if (generated) console.log(`Password (shown once): ${password}`);
+  say(`Created user ${user.email} (${user.id}).`);
+  if (generated) say(`Password (shown once): ${password}`);
   if (!opts.admin) return;
   const [existing] = await db().select({ id: projects.id }).from(projects).limit(1);
   if (existing) {
-    console.log("Projects already exist, so no project was created. Sign in and create your own project (you become its admin),");
-    console.log("or ask an admin of an existing project to add you in Settings → Members.");
+    say("Projects already exist, so no project was created. Sign in and create your own project (you become its admin),");
+    say("or ask an admin of an existing project to add you in Settings → Members.");
     return;
   }
   const project = await createProject(user.id, "My first project");
-  console.log(`Created "${project.name}" (${project.id}) with ${user.email} as its admin.`);
+  say(`Created "${project.name}" (${project.id}) with ${user.email} as its admin.`);
 }
 
 async function tokenCreate(opts: Options & { email: string }) {
@@ -75,9 +75,9 @@ async function tokenCreate(opts: Options & { email: string }) {
   const user = await findUserByEmail(opts.email);
   if (!user) throw new Error(`There is no user with email ${opts.email}. Create one with: npm run cli -- user create --email ${opts.email}`);
   const { token, apiToken } = await createApiToken(user.id, { name: opts.name?.trim() || "CLI" });
-  console.log(`Created API token "${apiToken.name}" (${apiToken.id}) for ${user.email}, read-write, expiring ${apiToken.expires_at}.`);
-  console.log("Copy it now; it is not stored and will not be shown again:");
-  console.log(token);
+  say(`Created API token "${apiToken.name}" (${apiToken.id}) for ${user.email}, read-write, expiring ${apiToken.expires_at}.`);
+  say("Copy it now; it is not stored and will not be shown again:");
+  say(token);
 }
 
 /** Points DATABASE_URL (and, locally, the generated secrets) at a database; returns a server we started. */
@@ -143,10 +143,18 @@ function askHidden(prompt: string): Promise<string> {
   });
 }
 
+// The command's answer to whoever ran it (the token it prints once among it), not a log line.
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+function complain(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
 main().then(
   (code) => process.exit(code),
   (err) => {
-    console.error(err instanceof Error ? err.message : String(err));
+    complain(err instanceof Error ? err.message : String(err));
     process.exit(1);
   },
 );

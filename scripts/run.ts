@@ -8,6 +8,7 @@ import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../db/embedded";
 import { formatEnvError, envSchema } from "../lib/env";
 import { localSecrets } from "./local-secrets";
+import { logger } from "../lib/logger";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const nextArgs = process.argv.slice(3);
@@ -22,12 +23,12 @@ async function main() {
     childEnv.DATABASE_URL = pg.url;
     // Test rigs and tools (e.g. a second `next start` on the same database) read it from here.
     writeFileSync(`${dataDir}/database-url`, pg.url);
-    console.log(`Embedded PostgreSQL running on port ${pg.port} (data in ${dataDir}/postgres)`);
+    logger.info(`Embedded PostgreSQL running on port ${pg.port} (data in ${dataDir}/postgres)`);
     childEnv.SEED_DEMO ??= mode === "dev" ? "1" : childEnv.SEED_DEMO;
   }
   const parsed = envSchema.safeParse(childEnv);
   if (!parsed.success) {
-    console.error(`Switchyard cannot start: invalid configuration\n${formatEnvError(parsed.error)}`);
+    logger.fatal(`Switchyard cannot start: invalid configuration\n${formatEnvError(parsed.error)}`);
     await pg?.stop();
     process.exit(1);
   }
@@ -47,6 +48,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  logger.fatal({ err }, "Switchyard cannot start");
   process.exit(1);
 });

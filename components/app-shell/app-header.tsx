@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Waypoints } from "lucide-react";
+import { NotificationBell } from "./notification-bell";
 import { UserMenu } from "./user-menu";
 
 /** The top bar of every signed-in page: logo, an optional project switcher / menu button, the user menu. */
@@ -18,7 +19,8 @@ export function AppHeader({ user, start }: { user: { name: string; email: string
             {start}
           </>
         )}
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-1">
+          <NotificationBell />
           <UserMenu name={user.name} email={user.email} />
         </div>
       </div>

@@ -111,6 +111,7 @@ export function DeliveriesView({
   return (
     <div className="space-y-4">
       <DeliveryFiltersBar filters={filters} webhooks={webhookOptions} onChange={changeFilters} />
+      {list.data && <p className="text-xs text-slate-500">Deliveries are kept for {list.data.pages[0].retention_days} days.</p>}
 
       {/* Reserved height: the bar appears and disappears without pushing the table around. */}
       <div className="flex min-h-12 flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm" aria-live="polite">

@@ -6,7 +6,7 @@ export type OutboundWebhook = OutboundWebhookJson;
 export type WebhooksResponse = { inbound: InboundWebhookSummary | null; outbound: OutboundWebhook[] };
 
 export type DeliveryRow = DeliveryJson;
-export type DeliveriesPage = { deliveries: DeliveryRow[]; next_cursor: string | null };
+export type DeliveriesPage = { deliveries: DeliveryRow[]; next_cursor: string | null; retention_days: number };
 
 export type DeliveryAttempt = {
   n: number;

@@ -65,6 +65,28 @@ const runLike = <K extends string, O extends z.ZodType>(key: K, object: O) => ({
   result_added: z.object({ [key]: object, result: resultObject } as Record<K, O> & { result: typeof resultObject }),
 });
 
+// Operational events: about the hub itself, never delivered to the webhook they are about.
+const health = z.enum(["healthy", "degraded", "disabled"]);
+export const webhookObject = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(["generic", "slack"]),
+  url: z.string(), // redacted for Slack: the URL itself is a credential
+  health,
+  url_settings: z.string(),
+});
+const healthChange = z.object({
+  webhook: webhookObject,
+  previous_health: health,
+  consecutive_failures: z.number().int(),
+  reason: z.string(),
+});
+const inboundWebhookObject = z.object({
+  id: z.string(),
+  provider: z.enum(["jira", "github", "azure_devops"]),
+  url_settings: z.string(),
+});
+
 const testRun = runLike("test_run", testRunObject);
 const session = runLike("session", sessionObject);
 
@@ -85,6 +107,15 @@ export const eventSchemas = {
   "issue.created": z.object({ issue: issueObject }),
   "issue.updated": z.object({ issue: issueObject }),
   "issue.deleted": z.object({ issue: issueObject }),
+  "webhook.degraded": healthChange,
+  "webhook.disabled": healthChange,
+  "webhook.recovered": healthChange,
+  "webhook.secret_rotated": z.object({ webhook: webhookObject, retiring_secret_id: z.string().nullable(), retire_at: isoDate.nullable() }),
+  "inbound.failing": z.object({
+    inbound_webhook: inboundWebhookObject,
+    reason: z.enum(["consecutive_rejections", "nothing_accepted"]),
+    detail: z.string(),
+  }),
 } as const;
 
 export type EventType = keyof typeof eventSchemas;
@@ -95,13 +126,24 @@ export function isEventType(value: string): value is EventType {
   return Object.hasOwn(eventSchemas, value);
 }
 
-/** Groups for the UI's event picker: Cases, Issues, Test Runs, Sessions. */
+const OPERATIONAL_SUBJECTS = ["webhook", "inbound"];
+const subjectOf = (type: string) => type.slice(0, type.indexOf("."));
+
+/** Events about the hub itself rather than the project's work (DESIGN section 4). */
+export const OPERATIONAL_EVENT_TYPES = EVENT_TYPES.filter((t) => OPERATIONAL_SUBJECTS.includes(subjectOf(t)));
+export const DOMAIN_EVENT_TYPES = EVENT_TYPES.filter((t) => !OPERATIONAL_SUBJECTS.includes(subjectOf(t)));
+export type OperationalEventType = Extract<EventType, `webhook.${string}` | `inbound.${string}`>;
+
+/** Groups for the UI's event picker: Cases, Issues, Test Runs, Sessions, then Operational. */
 export const EVENT_GROUPS = [
-  { label: "Cases", subject: "case" },
-  { label: "Issues", subject: "issue" },
-  { label: "Test Runs", subject: "test_run" },
-  { label: "Sessions", subject: "session" },
-].map((g) => ({ ...g, types: EVENT_TYPES.filter((t) => t.startsWith(`${g.subject}.`)) }));
+  ...[
+    { label: "Cases", subject: "case" },
+    { label: "Issues", subject: "issue" },
+    { label: "Test Runs", subject: "test_run" },
+    { label: "Sessions", subject: "session" },
+  ].map((g) => ({ ...g, types: EVENT_TYPES.filter((t) => subjectOf(t) === g.subject) })),
+  { label: "Operational", subject: "operational", types: OPERATIONAL_EVENT_TYPES },
+];
 
 /** The envelope every generic delivery carries; its bytes are signed exactly as sent. */
 export type EventEnvelope = {

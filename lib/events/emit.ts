@@ -4,11 +4,12 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { newId } from "@/lib/ids";
-import { insertDeliveries, notifyOutboxIfPending } from "@/lib/outbound/engine/outbox";
+import { eventRelation, insertDeliveries, notifyOutboxIfPending } from "@/lib/outbound/engine/outbox";
 import { insertLiveEvent, notifyLive } from "@/lib/realtime/publish";
 import { eventSchemas, type EventData, type EventEnvelope, type EventType } from "./catalog";
 import { envelopeBody } from "./envelope";
 
+/** Emits a domain event; operational ones (about the hub itself) go through emitOperational (./operational.ts). */
 export async function emit<T extends EventType>(
   tx: Tx,
   project: { id: string; name: string },
@@ -33,7 +34,7 @@ export async function emit<T extends EventType>(
       insert into events (id, project_id, type, body)
       values (${envelope.id}, ${project.id}, ${type}, ${envelopeBody(envelope)})
     ),
-    fan_out as (${insertDeliveries(envelope)})${live ? sql`,
+    fan_out as (${insertDeliveries(eventRelation(envelope))})${live ? sql`,
     live as (${insertLiveEvent(project.id, type, envelope.data)})` : sql``}
     select ${notifyOutboxIfPending("fan_out")}${live ? sql`, ${notifyLive("live")}` : sql``}`);
   return envelope;

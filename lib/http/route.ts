@@ -1,11 +1,14 @@
 // The one wrapper every route handler goes through: typed errors and zod errors become
-// application/problem+json; anything unexpected is logged once (message and code only) and becomes a 500.
+// application/problem+json; anything unexpected is logged once (the logger's error serializer keeps a
+// query's bound values out) and becomes a 500. Every request leaves one log line with its request id
+// (also sent back as x-request-id).
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { MAX_ID_LENGTH } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { findUnstorableString, readJsonBody } from "./body";
 import { BadRequest, HttpError, Invalid, type FieldError } from "./errors";
+import { logRequest } from "./request-log";
 
 type Ctx<P> = { params: Promise<P> };
 type Handler<P> = (req: NextRequest, ctx: Ctx<P>) => Promise<Response>;
@@ -18,7 +21,7 @@ export function problem(status: number, title: string, detail: string, errors?: 
 }
 
 export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P> {
-  return async (req, ctx) => {
+  return (req, ctx) => logRequest(req, ctx?.params as Promise<Record<string, string>> | undefined, async (log) => {
     try {
       return await handler(req, { params: Promise.resolve(checkedParams(await ctx?.params)) });
     } catch (err) {
@@ -27,10 +30,10 @@ export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P
         const errors = fieldErrors(err);
         return problem(422, "Unprocessable Content", summarize(errors), errors);
       }
-      logger.error({ method: req.method, path: new URL(req.url).pathname, err: loggableError(err) }, "request failed");
+      log.error({ err }, "request failed");
       return problem(500, "Internal Server Error", "Something went wrong on our side. Try again in a moment.");
     }
-  };
+  });
 }
 
 export function json(body: unknown, status = 200, headers?: HeadersInit): Response {
@@ -43,18 +46,6 @@ export function fieldErrors(err: z.ZodError): FieldError[] {
 
 function summarize(errors: FieldError[]): string {
   return errors.map((e) => `${e.path}: ${e.message}`).join("; ");
-}
-
-// drizzle wraps a postgres.js error in one whose message lists the statement and its bound values
-// (user data, emails, ciphertext), and postgres.js keeps them on the error as `query`/`parameters`:
-// log the innermost cause's name, message and SQLSTATE code, and the outer error's stack frames only.
-function loggableError(err: unknown): { type: string; message?: string; code?: string; stack?: string } {
-  if (!(err instanceof Error)) return { type: typeof err };
-  let root: Error = err;
-  while (root.cause instanceof Error) root = root.cause;
-  const code = (root as { code?: unknown }).code;
-  const stack = err.stack?.split("\n").filter((line) => line.trimStart().startsWith("at ")).join("\n");
-  return { type: root.name, message: root.message, ...(typeof code === "string" ? { code } : {}), stack };
 }
 
 // Path segments reach SQL as ids: NUL, unpaired surrogates or kilobytes of text would make

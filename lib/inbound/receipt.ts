@@ -9,6 +9,7 @@ import { sha256Hex } from "@/lib/crypto/tokens";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { cleanText, TRACKER_LIMITS } from "./bounded";
+import { noteRejection } from "./failing";
 import { findInboundWebhookByToken, forgetReceivingWebhook, type ReceivingWebhook } from "./inbound-webhooks";
 import { parseGuardedJson } from "./json-guard";
 import { adapters } from "./providers";
@@ -150,7 +151,11 @@ export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promi
 
 /** Records a rejected receipt and answers with `detail`, or 404 if the token is gone meanwhile. */
 async function reject(webhook: ReceivingWebhook, r: Omit<Recorded, "outcome">, detail: string): Promise<ReceiptResult> {
-  const recorded = await recordReceipt(db(), webhook, { ...r, outcome: "rejected" });
+  const recorded = await db().transaction(async (tx) => {
+    const row = await recordReceipt(tx, webhook, { ...r, outcome: "rejected" });
+    if (row) await noteRejection(tx, webhook, r.reason ?? "rejected");
+    return row;
+  });
   return recorded ? { ...recorded, detail: cleanText(detail, TRACKER_LIMITS.reason * 2) } : gone(webhook);
 }
 

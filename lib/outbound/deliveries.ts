@@ -3,11 +3,12 @@
 import "server-only";
 import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
-import { db } from "@/db/client";
 import { STATUS_CODES } from "node:http";
+import { db } from "@/db/client";
 import { deliveries, deliveryAttempts, events, outboundWebhooks } from "@/db/schema";
 import { BadRequest, NotFound } from "@/lib/http/errors";
 import { MAX_ID_LENGTH } from "@/lib/ids";
+import { env } from "@/lib/env";
 import { presentDelivery, type DeliveryJson, type DeliveryRow } from "./present";
 import { recordedRequestHeaders } from "./request";
 
@@ -109,7 +110,7 @@ const listColumns = {
   updatedAt: deliveries.updatedAt,
 };
 
-export async function listDeliveries(projectId: string, q: ListDeliveriesQuery): Promise<{ deliveries: DeliveryJson[]; next_cursor: string | null }> {
+export async function listDeliveries(projectId: string, q: ListDeliveriesQuery): Promise<{ deliveries: DeliveryJson[]; next_cursor: string | null; retention_days: number }> {
   const where: SQL[] = [eq(deliveries.projectId, projectId)];
   if (q.direction) where.push(eq(deliveries.direction, q.direction));
   if (q.status) where.push(statusFilter(q.status));
@@ -138,6 +139,8 @@ export async function listDeliveries(projectId: string, q: ListDeliveriesQuery):
   return {
     deliveries: page.map(presentDelivery),
     next_cursor: rows.length > q.limit && last ? encodeCursor(last.cursorAt, last.id) : null,
+    // How long finished deliveries are kept (lib/retention), for the tab to say so.
+    retention_days: env().RETENTION_DAYS,
   };
 }
 

@@ -24,6 +24,6 @@ describe("foldHealth", () => {
   it("records every transition of a batch in order", () => {
     const r = foldHealth(s("healthy", 3), ["failure", "failure", "success", "failure"]);
     expect(r).toMatchObject({ health: "healthy", consecutiveFailures: 1 });
-    expect(r.transitions.map((t) => t.to)).toEqual(["degraded", "healthy"]);
+    expect(r.transitions.map((t) => [t.to, t.failures])).toEqual([["degraded", 5], ["healthy", 0]]);
   });
 });

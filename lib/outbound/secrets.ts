@@ -4,13 +4,14 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { outboundWebhooks, webhookSecrets } from "@/db/schema";
+import { outboundWebhooks, projects, webhookSecrets } from "@/db/schema";
 import type { ProjectActor } from "@/lib/auth/access";
 import { encrypt } from "@/lib/crypto/at-rest";
 import { mintWebhookSecret } from "@/lib/crypto/tokens";
 import { Conflict, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { writeAudit } from "@/lib/audit/write";
+import { emitOperational, webhookSubject } from "@/lib/events/operational";
 import { webhookJson } from "./webhook-read";
 
 export const ROTATION_WINDOW_MS = 24 * 3600_000;
@@ -41,14 +42,22 @@ export async function rotateSecret(actor: ProjectActor, projectId: string, webho
     if (retiring) {
       throw new Conflict("A rotation is already in progress: retire the previous secret first, then rotate again.");
     }
-    if (active) {
-      await tx
-        .update(webhookSecrets)
-        .set({ state: "retiring", retireAt: new Date(Date.now() + ROTATION_WINDOW_MS) })
-        .where(eq(webhookSecrets.id, active.id));
-    }
+    const retireAt = active ? new Date(Date.now() + ROTATION_WINDOW_MS) : null;
+    if (active) await tx.update(webhookSecrets).set({ state: "retiring", retireAt }).where(eq(webhookSecrets.id, active.id));
     const secret = await mintSecret(tx, webhookId);
     await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.secret_rotated", targetId: webhookId, details: { retiring_secret_id: active?.id ?? null } });
+    const [w] = await tx
+      .select({ webhook: outboundWebhooks, projectName: projects.name })
+      .from(outboundWebhooks)
+      .innerJoin(projects, eq(projects.id, outboundWebhooks.projectId))
+      .where(eq(outboundWebhooks.id, webhookId));
+    await emitOperational(tx, [
+      {
+        project: { id: projectId, name: w.projectName },
+        type: "webhook.secret_rotated",
+        data: { webhook: webhookSubject(w.webhook), retiring_secret_id: active?.id ?? null, retire_at: retireAt?.toISOString() ?? null },
+      },
+    ]);
     return { webhook: await webhookJson(tx, projectId, webhookId), secret };
   });
 }

@@ -69,8 +69,7 @@ async function flush(b: Bus) {
       }
     }
   } catch (err) {
-    // The message only: a query error can carry the statement's parameters.
-    logger.error({ error: err instanceof Error ? err.message : String(err) }, "reading live events failed; streams resync");
+    logger.error({ err }, "reading live events failed");
     for (const s of b.subscribers) s.resync();
   } finally {
     b.flushing = false;

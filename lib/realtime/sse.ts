@@ -124,7 +124,7 @@ export function openLiveStream(opts: StreamAccess & { lastEventId: number | null
         buffer.splice(0).forEach(send);
         write(sseComment("connected"));
       } catch (err) {
-        logger.error({ error: err instanceof Error ? err.message : String(err) }, "live stream setup failed");
+        logger.error({ err, user_id: opts.userId }, "live stream setup failed");
         close();
       }
     },

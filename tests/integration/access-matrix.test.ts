@@ -9,7 +9,7 @@ process.env.MAX_WEBHOOKS_PER_PROJECT = "10000";
 
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apiTokens, deliveries, outboundWebhooks, projectMembers } from "@/db/schema";
@@ -21,7 +21,7 @@ import { createRun } from "@/lib/domain/run-lifecycle";
 import { SESSION } from "@/lib/domain/sessions";
 import { TEST_RUN } from "@/lib/domain/test-runs";
 import { createInboundWebhook, deleteInboundWebhook } from "@/lib/inbound/inbound-webhooks";
-import { setIntegration } from "@/lib/inbound/integrations";
+import { setIntegration, setIntegrationCredential } from "@/lib/inbound/integrations";
 import { rotateSecret } from "@/lib/outbound/secrets";
 import { sendTestDelivery } from "@/lib/outbound/send-test";
 import { createOutboundWebhook } from "@/lib/outbound/webhooks";
@@ -47,6 +47,7 @@ import * as sessionComplete from "@/app/api/v1/projects/[projectId]/sessions/[ru
 import * as sessionDuplicate from "@/app/api/v1/projects/[projectId]/sessions/[runId]/duplicate/route";
 import * as tokensRoute from "@/app/api/v1/me/tokens/route";
 import * as tokenRoute from "@/app/api/v1/me/tokens/[tokenId]/route";
+import * as notificationsRoute from "@/app/api/v1/me/notifications/route";
 import * as webhooksRoute from "@/app/api/v1/projects/[projectId]/webhooks/route";
 import * as outboundRoute from "@/app/api/v1/projects/[projectId]/webhooks/outbound/route";
 import * as outboundOne from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/route";
@@ -61,7 +62,10 @@ import * as outboundExtend from "@/app/api/v1/projects/[projectId]/webhooks/outb
 import * as inboundRoute from "@/app/api/v1/projects/[projectId]/webhooks/inbound/route";
 import * as inboundRotate from "@/app/api/v1/projects/[projectId]/webhooks/inbound/rotate/route";
 import * as inboundTest from "@/app/api/v1/projects/[projectId]/webhooks/inbound/test/route";
+import * as inboundHealth from "@/app/api/v1/projects/[projectId]/webhooks/inbound/health/route";
 import * as integrationRoute from "@/app/api/v1/projects/[projectId]/integration/route";
+import * as integrationCredential from "@/app/api/v1/projects/[projectId]/integration/credential/route";
+import * as integrationSync from "@/app/api/v1/projects/[projectId]/integration/sync/route";
 import * as deliveriesRoute from "@/app/api/v1/projects/[projectId]/deliveries/route";
 import * as deliveryRoute from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/route";
 import * as deliveryReplay from "@/app/api/v1/projects/[projectId]/deliveries/[deliveryId]/replay/route";
@@ -75,6 +79,7 @@ import * as invitationRoute from "@/app/api/v1/projects/[projectId]/invitations/
 import * as auditRoute from "@/app/api/v1/projects/[projectId]/audit/route";
 import { addOrInvite } from "@/lib/domain/invitations";
 import { call, makeProject, makeUser, sessionCookie } from "../helpers/factories";
+import { FAKE_CREDENTIALS, FakeTracker, GITHUB_REPO } from "../helpers/fake-tracker";
 
 type Fixture = Awaited<ReturnType<typeof makeProject>>;
 type Caller = { id: string; email: string; name: string; token: string };
@@ -135,6 +140,8 @@ const ROUTES: RouteCase[] = [
     params: async (_f, caller) => ({ tokenId: (await createApiToken(caller.id, { name: "to revoke" })).apiToken.id }),
     needs: "user",
   },
+  { name: "GET /me/notifications", handler: notificationsRoute.GET, method: "GET", needs: "user" },
+  { name: "POST /me/notifications", handler: notificationsRoute.POST, method: "POST", body: { all: true }, needs: "user" },
   { name: "GET /projects/{p}", handler: projectRoute.GET, method: "GET", params: project, needs: "member" },
   { name: "PATCH /projects/{p}", handler: projectRoute.PATCH, method: "PATCH", params: project, body: { name: "Renamed" }, needs: "admin" },
   { name: "GET /projects/{p}/members", handler: membersRoute.GET, method: "GET", params: project, needs: "member" },
@@ -252,6 +259,8 @@ function webhookRoutes(): RouteCase[] {
     { name: "GET /projects/{p}/integration", handler: integrationRoute.GET, method: "GET", params: () => inbound(false), needs: "member" },
     { name: "PUT /projects/{p}/integration", handler: integrationRoute.PUT, method: "PUT", params: project, body: GITHUB, needs: "admin" },
     { name: "DELETE /projects/{p}/integration", handler: integrationRoute.DELETE, method: "DELETE", params: () => inbound(false), needs: "admin" },
+    ...trackerRoutes(),
+    { name: `GET ${w}/inbound/health`, handler: inboundHealth.GET, method: "GET", params: () => inbound(true), needs: "admin" },
     { name: "GET /projects/{p}/deliveries", handler: deliveriesRoute.GET, method: "GET", params: project, needs: "admin" },
     { name: "GET /projects/{p}/deliveries/{d}", handler: deliveryRoute.GET, method: "GET", params: freshDelivery, needs: "admin" },
     { name: "POST /projects/{p}/deliveries/{d}/replay", handler: deliveryReplay.POST, method: "POST", params: freshDelivery, needs: "admin" },
@@ -260,6 +269,25 @@ function webhookRoutes(): RouteCase[] {
     { name: "POST /projects/{p}/deliveries/{d}/cancel", handler: deliveryCancel.POST, method: "POST", params: failedDelivery, needs: "admin" },
     { name: `GET ${w}/outbound/{w}/recover`, handler: outboundRecover.GET, method: "GET", params: () => hook(), needs: "admin" },
     { name: `POST ${w}/outbound/{w}/recover`, handler: outboundRecover.POST, method: "POST", params: () => hook(), body: { since: new Date(Date.now() - 3_600_000).toISOString() }, needs: "admin" },
+  ];
+}
+
+// Tracker API credential and sync: the fake tracker answers as GitHub on 127.0.0.1 (never a real one).
+function trackerRoutes(): RouteCase[] {
+  const github = async () => {
+    await setIntegration({ userId: f.admin.id }, f.project.id, { provider: "github", repository: GITHUB_REPO, api_url: fakeTracker.url });
+    return project();
+  };
+  const connected = async () => {
+    await github();
+    await setIntegrationCredential({ userId: f.admin.id }, f.project.id, FAKE_CREDENTIALS.github);
+    return project();
+  };
+  return [
+    { name: "PUT /projects/{p}/integration/credential", handler: integrationCredential.PUT, method: "PUT", params: github, body: FAKE_CREDENTIALS.github, needs: "admin" },
+    { name: "DELETE /projects/{p}/integration/credential", handler: integrationCredential.DELETE, method: "DELETE", params: connected, needs: "admin" },
+    { name: "GET /projects/{p}/integration/sync", handler: integrationSync.GET, method: "GET", params: project, needs: "admin" },
+    { name: "POST /projects/{p}/integration/sync", handler: integrationSync.POST, method: "POST", params: connected, needs: "admin" },
   ];
 }
 
@@ -276,7 +304,11 @@ function runRoutes(path: string, kind: typeof TEST_RUN, m: Record<"list" | "one"
   ];
 }
 
+let fakeTracker: FakeTracker;
+afterAll(() => fakeTracker.stop());
+
 beforeAll(async () => {
+  fakeTracker = await new FakeTracker().start();
   f = await makeProject("Matrix project");
   const colleague = await makeUser("colleague");
   await db().insert(projectMembers).values({ projectId: f.project.id, userId: colleague.id, role: "member" });

@@ -3,9 +3,10 @@
 process.env.WEBHOOKS_ALLOW_HTTP = "1";
 process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
 
+import { Writable } from "node:stream";
 import { createHmac } from "node:crypto";
 import { Webhook } from "standardwebhooks";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql as dsql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
 import { POST as enableRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/enable/route";
@@ -21,6 +22,7 @@ import { GET as cronRoute } from "@/app/api/cron/outbox/route";
 import { outboundWebhooks } from "@/db/schema";
 import { encrypt } from "@/lib/crypto/at-rest";
 import { newId } from "@/lib/ids";
+import { teeLogs } from "@/lib/logger";
 import { drainOutbox } from "@/lib/outbound/engine/drain";
 import { recordAttempts } from "@/lib/outbound/engine/record";
 import { startOutboxWorker } from "@/lib/outbound/engine/worker";
@@ -37,13 +39,7 @@ const plaintexts: string[] = []; // every secret and Slack URL this file sees, s
 const logs: string[] = [];
 
 beforeAll(async () => {
-  for (const m of ["log", "info", "warn", "error", "debug"] as const) {
-    const original = console[m].bind(console);
-    vi.spyOn(console, m).mockImplementation((...args: unknown[]) => {
-      logs.push(args.map(String).join(" "));
-      original(...args);
-    });
-  }
+  teeLogs(new Writable({ write: (chunk, _enc, done) => void (logs.push(String(chunk)), done()) }));
   ctx = await makeProject("Outbound delivery");
   receiver = await startReceiver((r) => {
     const reply = replies.get(r.path);

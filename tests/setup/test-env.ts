@@ -6,4 +6,6 @@ export const TEST_ENV = {
   CRON_SECRET: "test-cron-secret-0123456789",
   APP_URL: "http://localhost:3000",
   OUTBOX_WORKER: "off",
+  // Request lines of every test would bury the failures; tests that read the log raise the level.
+  LOG_LEVEL: process.env.LOG_LEVEL || "warn",
 } as const;

@@ -83,7 +83,7 @@ export async function parkClaimed(sql: postgres.Sql, ids: string[]): Promise<voi
     where id = any(${ids}::text[]) and lease_until is not null`;
 }
 
-export type LoadedTarget = { target: Target; blocked: boolean };
+export type LoadedTarget = { target: Target; blocked: boolean; projectId: string };
 
 // Ciphertexts are unique per encryption, so a cache keyed by ciphertext can never serve a stale value.
 const plaintextCache = new Map<string, string>();
@@ -103,9 +103,9 @@ function open(ciphertext: string): string {
  */
 async function loadTargets(sql: postgres.Sql, webhookIds: string[]): Promise<Map<string, LoadedTarget>> {
   const rows = await sql<
-    { id: string; kind: "generic" | "slack"; url: string | null; url_ciphertext: string | null; custom_headers: StoredCustomHeader[]; blocked: boolean; secrets: string[] }[]
+    { id: string; project_id: string; kind: "generic" | "slack"; url: string | null; url_ciphertext: string | null; custom_headers: StoredCustomHeader[]; blocked: boolean; secrets: string[] }[]
   >`
-    select w.id, w.kind, w.url, w.url_ciphertext, w.custom_headers, (w.paused or w.health = 'disabled') as blocked,
+    select w.id, w.project_id, w.kind, w.url, w.url_ciphertext, w.custom_headers, (w.paused or w.health = 'disabled') as blocked,
       coalesce(array_agg(s.secret_ciphertext order by s.state, s.created_at desc) filter (where s.id is not null), '{}') as secrets
     from outbound_webhooks w
     left join webhook_secrets s on s.webhook_id = w.id and (s.state = 'active' or s.retire_at > now())
@@ -116,6 +116,7 @@ async function loadTargets(sql: postgres.Sql, webhookIds: string[]): Promise<Map
       w.id,
       {
         blocked: w.blocked,
+        projectId: w.project_id,
         target: {
           kind: w.kind,
           url: w.url ?? open(w.url_ciphertext!),

@@ -14,6 +14,7 @@ import { nextAttempt, TEST_NOT_RETRIED, type RetryDecision } from "../retry-poli
 import { enforceRetireDeadlines } from "./secret-deadlines";
 import { classifySlackResponse } from "../slack";
 import { Wakeup } from "./wakeup";
+import { logger } from "@/lib/logger";
 
 export type DrainOptions = {
   /** Stop claiming after this long; attempts in flight are cut at the same deadline. Default 25 s. */
@@ -81,7 +82,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
         counts.parked += c.parked;
       } catch (err) {
         // The rows stay leased and are sent again when the lease ends: at least once, never lost.
-        console.error(`[outbox] recording ${batch.length} attempts failed: ${err instanceof Error ? err.message : String(err)}`);
+        logger.error({ err, attempts: batch.length }, "recording attempts failed");
       }
     });
   };
@@ -96,7 +97,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
           else flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
         },
         // Not an attempt outcome but our own bug: leave the row leased, it is retried after the lease.
-        (err) => console.error(`[outbox] delivery ${d.id} could not be attempted: ${err instanceof Error ? err.message : String(err)}`),
+        (err) => logger.error({ err, delivery_id: d.id, webhook_id: d.webhookId, project_id: t.projectId }, "delivery could not be attempted"),
       )
       .finally(() => {
         inflightByWebhook.set(d.webhookId, inflightByWebhook.get(d.webhookId)! - 1);
@@ -119,6 +120,9 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
       : nextAttempt(d.attempt, ok ? { ok: true } : { ok: false, statusCode: res.statusCode, retryAfter: res.retryAfter, permanent: slack?.permanent });
     const errorClass = res.error?.errorClass ?? (ok ? null : slack ? "slack_error" : "http_status");
     const errorMessage = res.error?.message ?? (ok ? null : slack ? `Slack: ${slack.error}${slack.permanent ? " (permanent)" : ""}` : `HTTP ${res.statusCode}`);
+    if (logger.isLevelEnabled("debug")) {
+      logger.debug({ delivery_id: d.id, webhook_id: d.webhookId, project_id: t.projectId, attempt: d.attempt, status_code: res.statusCode, error_class: errorClass, duration_ms: res.durationMs }, "delivery attempted");
+    }
     return {
       deliveryId: d.id,
       webhookId: d.webhookId,

@@ -9,17 +9,23 @@ import type { EventEnvelope } from "@/lib/events/catalog";
 export const OUTBOX_CHANNEL = "switchyard_outbox";
 
 /**
- * The outbox fan-out of `event`, as the body of a data-modifying CTE (emit runs it in the event's
- * own statement): one delivery per subscribed webhook, parked when the webhook is disabled or
- * paused. Returns each new delivery's status.
+ * The outbox fan-out of `events` (a relation `e(id, project_id, type, about_webhook_id)`), as the body
+ * of a data-modifying CTE (emit runs it in the event's own statement): one delivery per subscribed
+ * webhook, parked when the webhook is disabled or paused. An operational event is never delivered to
+ * the webhook it is about (`about_webhook_id`), which may be the one failing. Returns each new delivery's status.
  */
-export function insertDeliveries(event: EventEnvelope): SQL {
+export function insertDeliveries(events: SQL): SQL {
   return sql`insert into deliveries (id, project_id, direction, outbound_webhook_id, event_id, event_type, status)
-    select 'dlv_' || replace(gen_random_uuid()::text, '-', ''), w.project_id, 'outbound', w.id, ${event.id}, ${event.type},
+    select 'dlv_' || replace(gen_random_uuid()::text, '-', ''), w.project_id, 'outbound', w.id, e.id, e.type,
            case when w.health = 'disabled' or w.paused then 'paused'::delivery_status else 'pending'::delivery_status end
-    from outbound_webhooks w
-    where w.project_id = ${event.project.id} and ${event.type} = any(w.events)
+    from ${events} join outbound_webhooks w on w.project_id = e.project_id and e.type = any(w.events)
+    where w.id is distinct from e.about_webhook_id
     returning status`;
+}
+
+/** One event as the relation insertDeliveries reads. */
+export function eventRelation(event: EventEnvelope): SQL {
+  return sql`(values (${event.id}::text, ${event.project.id}::text, ${event.type}::text, null::text)) as e(id, project_id, type, about_webhook_id)`;
 }
 
 /** A select expression that wakes the drains when CTE `cte` (an insertDeliveries) made anything due now. */

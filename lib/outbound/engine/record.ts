@@ -2,6 +2,9 @@
 // states, and each webhook's health (folded in completion order) with its audit trail.
 import "server-only";
 import type postgres from "postgres";
+import type { OperationalEventType } from "@/lib/events/catalog";
+import { operationalEventsQuery, webhookSubject, type OperationalEvent } from "@/lib/events/operational";
+import { logger } from "@/lib/logger";
 import { foldHealth, type Health } from "../health";
 import type { RetryDecision } from "../retry-policy";
 
@@ -29,6 +32,21 @@ export type AttemptRecord = {
 // one boolean; and drizzle makes timestamp arrays pass through unserialised, hence ISO text cast in SQL.
 const BOOL = 16;
 
+/** The operational event each health transition emits (to the project's other webhooks and its admins). */
+const HEALTH_EVENT = { degraded: "webhook.degraded", disabled: "webhook.disabled", healthy: "webhook.recovered" } as const satisfies Record<Health, OperationalEventType>;
+
+type LockedWebhook = {
+  id: string;
+  project_id: string;
+  project_name: string;
+  name: string;
+  kind: "generic" | "slack";
+  url_redacted: string;
+  health: Health;
+  consecutive_failures: number;
+  paused: boolean;
+};
+
 export type RecordCounts = { succeeded: number; retrying: number; dead: number; parked: number };
 
 export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]): Promise<RecordCounts> {
@@ -48,14 +66,16 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
     const [, , hooks] = await Promise.all([
       tx`begin`,
       tx`set local synchronous_commit = off`,
-      tx<{ id: string; project_id: string; health: Health; consecutive_failures: number; paused: boolean }[]>`
-        select id, project_id, health, consecutive_failures, paused from outbound_webhooks
-        where id = any(${webhookIds}::text[]) order by id for no key update`,
+      tx<LockedWebhook[]>`
+        select w.id, w.project_id, p.name as project_name, w.name, w.kind, w.url_redacted, w.health, w.consecutive_failures, w.paused
+        from outbound_webhooks w join projects p on p.id = w.project_id
+        where w.id = any(${webhookIds}::text[]) order by w.id for no key update of w`,
     ]);
     const state = new Map(hooks.map((h) => [h.id, h]));
     const webhookUpdates: { id: string; health: Health; cf: number; ok: boolean; failed: boolean }[] = [];
     const audits: { project_id: string; action: string; target_id: string; details: unknown }[] = [];
     const newlyDisabled: string[] = [];
+    const operational: OperationalEvent[] = [];
     for (const h of hooks) {
       // Send Test does not move the counter (DESIGN 6.5): a test failing against a new receiver must not degrade it.
       const mine = records.filter((r) => r.webhookId === h.id && !r.test);
@@ -65,6 +85,13 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
       webhookUpdates.push({ id: h.id, health: next.health, cf: next.consecutiveFailures, ok: outcomes.includes("success"), failed: outcomes.includes("failure") });
       for (const t of next.transitions) {
         audits.push({ project_id: h.project_id, action: `outbound_webhook.${t.to}`, target_id: h.id, details: { from: t.from, to: t.to, reason: t.reason } });
+        const webhook = webhookSubject({ id: h.id, projectId: h.project_id, name: h.name, kind: h.kind, urlRedacted: h.url_redacted, health: t.to });
+        operational.push({
+          project: { id: h.project_id, name: h.project_name },
+          type: HEALTH_EVENT[t.to],
+          data: { webhook, previous_health: t.from, consecutive_failures: t.failures, reason: t.reason },
+        });
+        logger.warn({ webhook_id: h.id, project_id: h.project_id, from: t.from, to: t.to }, "webhook health changed");
         if (t.to === "disabled") newlyDisabled.push(h.id);
       }
       state.set(h.id, { ...h, health: next.health });
@@ -133,6 +160,11 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
         insert into audit_log (project_id, actor_id, action, target_id, details)
         select x.project_id, null, x.action, x.target_id, x.details
         from jsonb_to_recordset(${JSON.stringify(audits)}::jsonb) as x(project_id text, action text, target_id text, details jsonb)`);
+    }
+    if (operational.length) {
+      // The transitions' events and notifications commit with them (built by lib/events, run here).
+      const q = operationalEventsQuery(operational);
+      writes.push(tx.unsafe(q.text, q.params as postgres.ParameterOrJSON<never>[]));
     }
     // After a failed write PostgreSQL refuses the rest and turns the commit into a rollback, so the
     // batch is all or nothing; the first error is the one reported.

@@ -6,6 +6,7 @@ import { sqlClient } from "@/db/client";
 import { drainOutbox } from "./drain";
 import { OUTBOX_CHANNEL } from "./outbox";
 import { Wakeup } from "./wakeup";
+import { logger } from "@/lib/logger";
 
 const POLL_MS = 1_000;
 const CYCLE_MS = 5 * 60_000;
@@ -28,7 +29,7 @@ export function startOutboxWorker(): OutboxWorker {
       } catch (err) {
         // Database unreachable: back off (1 s … 30 s) instead of logging every poll.
         const delay = Math.min(MAX_BACKOFF_MS, POLL_MS * 2 ** failures++);
-        console.error(`[outbox] drain failed, retrying in ${delay} ms: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
+        logger.error({ err, retry_in_ms: delay }, "outbox drain failed");
         await new Promise((r) => setTimeout(r, delay).unref());
       }
     }
@@ -47,7 +48,7 @@ export function startOutboxWorker(): OutboxWorker {
 /** Starts the worker and stops it on SIGTERM/SIGINT before the process exits. */
 export function runOutboxWorkerUntilShutdown(): void {
   const worker = startOutboxWorker();
-  console.log("[outbox] in-process worker started");
+  logger.info("outbox worker started");
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (stopping) return;

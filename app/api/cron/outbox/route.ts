@@ -1,15 +1,18 @@
 import { json, route } from "@/lib/http/route";
 import { requireCronSecret } from "@/lib/outbound/cron";
 import { drainOutbox } from "@/lib/outbound/engine/drain";
+import { pruneExpired } from "@/lib/retention/retention";
 
 // For serverless hosts and system cron: one time-boxed drain (25 s), safe to run from many
-// instances at once (claims use FOR UPDATE SKIP LOCKED). Returns what it did.
+// instances at once (claims use FOR UPDATE SKIP LOCKED), then a time-boxed retention pass (one
+// instance at a time; `retention` is null when another one holds it). Returns what it did.
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
 const handler = route(async (req) => {
   requireCronSecret(req);
-  return json(await drainOutbox({ timeBoxMs: 25_000, untilIdle: true }));
+  const drained = await drainOutbox({ timeBoxMs: 25_000, untilIdle: true });
+  return json({ ...drained, retention: await pruneExpired({ timeBoxMs: 20_000 }) });
 });
 
 export const GET = handler;

@@ -1,0 +1,39 @@
+// When an inbound webhook starts failing: FAILING_AFTER rejections in a row (a rotated secret the
+// tracker does not know yet, a changed payload) emit `inbound.failing` once per streak and tell
+// the project's admins, in the transaction that records the rejection that completes the streak.
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import { emitOperational, webhookSettingsUrl } from "@/lib/events/operational";
+import type { ReceivingWebhook } from "./inbound-webhooks";
+
+export const FAILING_AFTER = 5;
+
+/** True when the newest receipts (newest first) are exactly FAILING_AFTER rejections after something else or nothing. */
+export function completesFailingStreak(outcomes: readonly string[]): boolean {
+  const streak = outcomes.slice(0, FAILING_AFTER);
+  return streak.length === FAILING_AFTER && streak.every((o) => o === "rejected") && outcomes[FAILING_AFTER] !== "rejected";
+}
+
+/** Called after a rejected receipt is recorded in `tx`. */
+export async function noteRejection(tx: Tx, webhook: ReceivingWebhook, reason: string): Promise<void> {
+  // The project's receipts newest first (deliveries_project_direction_idx): this webhook's last few.
+  const [row] = await tx.execute<{ name: string; outcomes: string[] }>(sql`
+    select p.name, array(
+      select d.outcome from deliveries d
+      where d.project_id = p.id and d.direction = 'inbound' and d.inbound_webhook_id = ${webhook.id}
+      order by d.created_at desc, d.id desc limit ${FAILING_AFTER + 1}) as outcomes
+    from projects p where p.id = ${webhook.projectId}`);
+  if (!row || !completesFailingStreak(row.outcomes)) return;
+  await emitOperational(tx, [
+    {
+      project: { id: webhook.projectId, name: row.name },
+      type: "inbound.failing",
+      data: {
+        inbound_webhook: { id: webhook.id, provider: webhook.provider, url_settings: webhookSettingsUrl(webhook.projectId) },
+        reason: "consecutive_rejections",
+        detail: `the last ${FAILING_AFTER} receipts were rejected (latest: ${reason}).`,
+      },
+    },
+  ]);
+}

@@ -1,0 +1,108 @@
+// Operational events: a webhook's health transitions, a secret rotation and a failing inbound webhook
+// become events at the project's *other* subscribed webhooks (never the one they are about) and
+// notices for the project's admins, read and marked read through /api/v1/me/notifications.
+process.env.WEBHOOKS_ALLOW_HTTP = "1";
+process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { drainOutbox } from "@/lib/outbound/engine/drain";
+import { GET as listNotices, POST as markRead } from "@/app/api/v1/me/notifications/route";
+import { POST as rotateRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/rotate/route";
+import { POST as receiptRoute } from "@/app/api/webhooks/[token]/route";
+import { call, makeProject } from "../helpers/factories";
+import { githubExample, trackerHeaders, withInboundWebhook } from "../helpers/inbound";
+import { createWebhook, emitCaseCreated } from "../helpers/outbound";
+import { startReceiver } from "../helpers/webhook-receiver";
+
+let receiver: Awaited<ReturnType<typeof startReceiver>>;
+beforeAll(async () => {
+  receiver = await startReceiver((r) => ({ status: r.path === "/failing" ? 500 : 200 }));
+});
+afterAll(() => receiver.close());
+
+const eventsAt = (path: string) => receiver.received.filter((r) => r.path === path).map((r) => JSON.parse(r.body) as { type: string; data: any });
+const OPERATIONAL = ["webhook.degraded", "webhook.disabled", "webhook.recovered", "webhook.secret_rotated", "inbound.failing"];
+
+describe("operational events", () => {
+  it("a webhook driven to Disabled tells the other subscribed webhooks and the admins, never itself", async () => {
+    const ctx = await makeProject("Ops");
+    const failing = await createWebhook(ctx.project, ctx.admin.token, { name: "Flaky CI", url: receiver.url("/failing"), events: ["case.created", ...OPERATIONAL] });
+    await createWebhook(ctx.project, ctx.admin.token, { name: "Alerts", url: receiver.url("/alerts"), events: OPERATIONAL });
+
+    await emitCaseCreated(ctx.project, 10);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 20_000 });
+    await drainOutbox({ untilIdle: true, timeBoxMs: 20_000 }); // the events the transitions emitted
+
+    const alerts = eventsAt("/alerts");
+    expect(alerts.map((e) => e.type)).toEqual(["webhook.degraded", "webhook.disabled"]);
+    expect(alerts[1].data).toMatchObject({
+      webhook: { id: failing.webhook.id, name: "Flaky CI", health: "disabled", url: receiver.url("/failing"), url_settings: expect.stringContaining(`/projects/${ctx.project.id}/settings/webhooks`) },
+      previous_health: "degraded",
+      consecutive_failures: 10,
+    });
+    expect(alerts[0].data).toMatchObject({ previous_health: "healthy", consecutive_failures: 5 });
+    expect(eventsAt("/failing").map((e) => e.type)).not.toContain("webhook.disabled");
+    expect(eventsAt("/failing").every((e) => e.type === "case.created")).toBe(true);
+
+    const notices = await call(listNotices, { token: ctx.admin.token });
+    expect(notices.status).toBe(200);
+    expect(notices.json).toMatchObject({ unread: 2, is_admin: true });
+    expect(notices.json.notifications.map((n: { kind: string }) => n.kind)).toEqual(["webhook.disabled", "webhook.degraded"]);
+    expect(notices.json.notifications[0]).toMatchObject({ project: { id: ctx.project.id }, subject_id: failing.webhook.id, read_at: null, link: `/projects/${ctx.project.id}/settings/webhooks` });
+    expect(notices.json.notifications[0].message).toContain("Flaky CI");
+    // Members are not admins: nothing for them, and no bell.
+    expect((await call(listNotices, { token: ctx.member.token })).json).toMatchObject({ notifications: [], unread: 0, is_admin: false });
+
+    const one = await call(markRead, { method: "POST", token: ctx.admin.token, body: { ids: [notices.json.notifications[1].id] } });
+    expect(one.json).toEqual({ unread: 1 });
+    const all = await call(markRead, { method: "POST", token: ctx.admin.token, body: { all: true } });
+    expect(all.json).toEqual({ unread: 0 });
+    // Another user cannot mark someone else's notices: their own count is what comes back.
+    expect((await call(markRead, { method: "POST", token: ctx.outsider.token, body: { all: true } })).json).toEqual({ unread: 0 });
+  });
+
+  it("a one-time recovery is reported when a degraded webhook succeeds again", async () => {
+    const ctx = await makeProject("Recovery");
+    let fail = true;
+    receiver.setResponder((r) => ({ status: r.path === "/sometimes" && fail ? 500 : 200 }));
+    await createWebhook(ctx.project, ctx.admin.token, { name: "Sometimes", url: receiver.url("/sometimes"), events: ["case.created"] });
+    await createWebhook(ctx.project, ctx.admin.token, { name: "Alerts", url: receiver.url("/alerts-2"), events: OPERATIONAL });
+    await emitCaseCreated(ctx.project, 5);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 20_000 });
+    fail = false;
+    await emitCaseCreated(ctx.project, 1);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 20_000 });
+    await drainOutbox({ untilIdle: true, timeBoxMs: 20_000 });
+    expect(eventsAt("/alerts-2").map((e) => e.type)).toEqual(["webhook.degraded", "webhook.recovered"]);
+    receiver.setResponder((r) => ({ status: r.path === "/failing" ? 500 : 200 }));
+  });
+
+  it("rotating a signing secret emits webhook.secret_rotated to the other webhooks", async () => {
+    const ctx = await makeProject("Rotation");
+    const rotated = await createWebhook(ctx.project, ctx.admin.token, { name: "Signed", url: receiver.url("/signed"), events: OPERATIONAL });
+    await createWebhook(ctx.project, ctx.admin.token, { name: "Alerts", url: receiver.url("/alerts-3"), events: OPERATIONAL });
+    const res = await call(rotateRoute, { method: "POST", params: { projectId: ctx.project.id, webhookId: rotated.webhook.id }, token: ctx.admin.token });
+    expect(res.status).toBe(200);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 20_000 });
+    const [event] = eventsAt("/alerts-3");
+    expect(event).toMatchObject({ type: "webhook.secret_rotated", data: { webhook: { id: rotated.webhook.id }, retiring_secret_id: expect.any(String) } });
+    expect(JSON.stringify(event)).not.toContain(res.json.secret);
+    expect(eventsAt("/signed")).toEqual([]);
+  });
+
+  it("five rejected receipts in a row emit inbound.failing once", async () => {
+    const ctx = await makeProject("Inbound failing");
+    await createWebhook(ctx.project, ctx.admin.token, { name: "Alerts", url: receiver.url("/alerts-4"), events: ["inbound.failing"] });
+    const inbound = await withInboundWebhook(ctx.admin.id, ctx.project.id, "github");
+    const body = JSON.stringify(githubExample("opened"));
+    for (let i = 0; i < 7; i++) {
+      const res = await call(receiptRoute, { method: "POST", params: { token: inbound.token }, body, headers: trackerHeaders("github", body, { secret: "wrong" }) });
+      expect(res.status).toBe(401);
+    }
+    await drainOutbox({ untilIdle: true, timeBoxMs: 20_000 });
+    const events = eventsAt("/alerts-4");
+    expect(events.map((e) => e.type)).toEqual(["inbound.failing"]);
+    expect(events[0].data).toMatchObject({ inbound_webhook: { id: expect.stringMatching(/^iwh_/), provider: "github" }, reason: "consecutive_rejections" });
+    expect((await call(listNotices, { token: ctx.admin.token })).json.notifications.map((n: { kind: string }) => n.kind)).toEqual(["inbound.failing"]);
+  });
+});
