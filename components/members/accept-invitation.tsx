@@ -5,7 +5,8 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
-import { acceptInvitationAction, signOutForInvitationAction } from "@/lib/auth/invitation-actions";
+import { acceptInvitationAction, joinWithAccountAction, signOutForInvitationAction } from "@/lib/auth/invitation-actions";
+import type { Role } from "./types";
 
 export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
   const [state, action, pending] = useActionState(acceptInvitationAction.bind(null, token), undefined);
@@ -39,12 +40,33 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
   );
 }
 
+/** The invited email has an account and its owner is signed in: one click joins. */
+export function JoinWithAccount({ token, projectName, role, email }: { token: string; projectName: string; role: Role; email: string }) {
+  const [state, action, pending] = useActionState(joinWithAccountAction.bind(null, token), undefined);
+  return (
+    <form action={action} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
+      <h1 className="text-lg font-semibold">Join {projectName}</h1>
+      <p className="text-sm text-slate-700">
+        You are invited as {role === "admin" ? "an admin" : "a member"}, with your account {email}.
+      </p>
+      {state?.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {state.error}
+        </p>
+      )}
+      <Button type="submit" pending={pending}>
+        Join {projectName}
+      </Button>
+    </form>
+  );
+}
+
 export function SignOutFirst({ token, signedInAs, invitedEmail }: { token: string; signedInAs: string; invitedEmail: string }) {
   return (
     <form action={signOutForInvitationAction.bind(null, token)} className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
       <h1 className="text-lg font-semibold">Sign out to accept</h1>
       <p className="text-sm text-slate-700">
-        This invitation is for {invitedEmail}, and you are signed in as {signedInAs}. Sign out, then open the link again to create the new account.
+        This invitation is for {invitedEmail}, and you are signed in as {signedInAs}. Sign out, then open the link again to accept it.
       </p>
       <Button type="submit" variant="secondary">
         Sign out
