@@ -24,7 +24,7 @@ export default defineConfig({
   webServer: {
     command: `rm -rf ${E2E_DATA_DIR} && npx next build && npm start -- -p ${port}`,
     url: `http://localhost:${port}/api/healthz`,
-    timeout: 300_000,
+    timeout: 600_000, // a production build on two busy cores can take minutes
     reuseExistingServer: false,
     stdout: "pipe",
     env: {

@@ -4,7 +4,7 @@
 // lone surrogates in jsonb), dates must fall in a sane range, URLs must parse as http(s). No regex
 // here runs on an unbounded string. Pure functions, shared by the webhook adapters and API clients.
 import { z } from "zod";
-import { MAX_LINK_URL_LENGTH, parseHttpUrl } from "@/lib/http/safe-url";
+import { httpLink, MAX_LINK_LENGTH } from "@/lib/domain/links";
 
 /** What a tracker value may be at most once read; free text beyond these is cut, identifiers beyond them refused. */
 export const TRACKER_LIMITS = {
@@ -13,7 +13,7 @@ export const TRACKER_LIMITS = {
   labels: 50,
   assignee: 200,
   key: 200,
-  url: MAX_LINK_URL_LENGTH,
+  url: MAX_LINK_LENGTH,
   deliveryId: 200,
   eventName: 100,
   reason: 300,
@@ -159,13 +159,21 @@ export const zEpochMs = z
   .min(TRACKER_DATE_RANGE.from, "must be a time between 1990 and 2200 in milliseconds since 1970")
   .max(TRACKER_DATE_RANGE.to, "must be a time between 1990 and 2200 in milliseconds since 1970");
 
-/** An absolute http(s) URL, normalized. */
+/**
+ * An absolute http(s) URL (the same check as an issue's link), normalized by the URL parser: what is
+ * stored is its href, in which NUL, controls and spaces are percent-encoded.
+ */
+export function httpUrl(raw: string): string | null {
+  const href = httpLink(raw) && new URL(raw).href;
+  return href && href.length <= TRACKER_LIMITS.url ? href : null;
+}
+
 export const zHttpUrl = z
   .string()
   .max(TRACKER_LIMITS.url, `must be at most ${TRACKER_LIMITS.url} characters`)
   .transform((s, ctx) => {
-    const url = parseHttpUrl(s);
-    if (url) return url.href;
+    const href = httpUrl(s);
+    if (href) return href;
     ctx.addIssue({ code: "custom", message: "must be an absolute http(s) URL" });
     return z.NEVER;
   });
