@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/app-shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { errorMessage } from "@/lib/api-client";
+import { INVITATION_TTL_DAYS } from "@/lib/domain/invitation-policy";
 import { usePagedList } from "@/lib/use-paged-list";
 import { queryKeys } from "@/lib/query-keys";
 import { RevealOncePanel } from "@/components/webhooks/reveal-once-panel";
@@ -55,7 +56,7 @@ export function MembersList({
                 values={[{ label: "Invitation link", value: invited.link }]}
                 steps={
                   <p className="break-words">
-                    Send it to {invited.email}. It works once, for 7 days, and makes them {invited.role === "admin" ? "an admin" : "a member"} of this project.
+                    Send it to {invited.email}. It works once, for {INVITATION_TTL_DAYS} days, and makes them {invited.role === "admin" ? "an admin" : "a member"} of this project.
                   </p>
                 }
                 onDismiss={() => setInvited(null)}

@@ -8,6 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toast";
 import { api, errorMessage } from "@/lib/api-client";
+import { INVITATION_TTL_DAYS } from "@/lib/domain/invitation-policy";
 import { queryKeys } from "@/lib/query-keys";
 import { usePagedList } from "@/lib/use-paged-list";
 import { ROLE_LABELS, type ApiInvitation, type InvitationsPage } from "./types";
@@ -17,7 +18,7 @@ export function PendingInvitations({ projectId, initial }: { projectId: string; 
   const invitations = query.items;
   return (
     <Card className="h-fit">
-      <CardHeader title="Pending invitations" description="Invitations not yet accepted. A link works once and expires after 7 days." />
+      <CardHeader title="Pending invitations" description={`Invitations not yet accepted. A link works once and expires after ${INVITATION_TTL_DAYS} days.`} />
       {query.isError && !invitations.length ? (
         <p role="alert" className="px-4 py-3 text-sm text-red-700">
           Could not load the invitations: {errorMessage(query.error)}

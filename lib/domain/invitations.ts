@@ -15,13 +15,13 @@ import { safeEqual, sha256Hex } from "@/lib/crypto/tokens";
 import { Conflict, Forbidden, NotFound } from "@/lib/http/errors";
 import { toPage, type Page, type PageParams } from "@/lib/http/cursor";
 import { newId } from "@/lib/ids";
+import { INVITATION_TTL_DAYS } from "./invitation-policy";
 import { iso } from "./iso";
 import { pageKey, pageOrder, pageWhere } from "./keyset";
 import { appLink } from "./links";
 import { addExistingUser, addMemberInput, insertMember, type MemberJson } from "./members";
 import type { Role } from "./projects";
 
-export const INVITATION_TTL_DAYS = 7;
 export const inviteInput = addMemberInput;
 export const acceptInvitationInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),

@@ -16,7 +16,7 @@ import { lastAdminViolation, refusedChanges, ROLES } from "./last-admin";
 import type { Role } from "./projects";
 
 const role = z.enum(ROLES as [Role, ...Role[]], "Choose admin or member.");
-export const memberEmail = z.email("Enter an email address.").max(254, "An email address is at most 254 characters.").trim().toLowerCase();
+const memberEmail = z.email("Enter an email address.").max(254, "An email address is at most 254 characters.").trim().toLowerCase();
 export const addMemberInput = z.object({ email: memberEmail, role });
 export const changeRoleInput = z.object({ role });
 
