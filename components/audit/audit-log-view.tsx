@@ -18,7 +18,7 @@ import { toListPage, type ListPage } from "@/lib/use-paged-list";
 import { AuditFiltersBar } from "./audit-filters-bar";
 
 /** The API's page, as the server rendered the first one. */
-type AuditPage = { entries: AuditJson[]; next_cursor: string | null };
+type AuditPage = { items: AuditJson[]; next_cursor: string | null };
 
 export function AuditLogView({ projectId, initialPage, actors }: { projectId: string; initialPage: AuditPage; actors: Array<{ user_id: string; name: string }> }) {
   const router = useRouter();
@@ -29,10 +29,10 @@ export function AuditLogView({ projectId, initialPage, actors }: { projectId: st
   const list = useInfiniteQuery({
     queryKey: queryKeys.audit(projectId, filters),
     queryFn: async ({ pageParam, signal }): Promise<ListPage<AuditJson>> =>
-      toListPage(await api<Record<string, unknown>>(`/projects/${projectId}/audit${auditApiQuery(filters, pageParam)}`, { signal }), "entries"),
+      toListPage(await api<Record<string, unknown>>(`/projects/${projectId}/audit${auditApiQuery(filters, pageParam)}`, { signal }), "items"),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
-    initialData: unfiltered ? { pages: [toListPage<AuditJson>(initialPage, "entries")], pageParams: [null] } : undefined,
+    initialData: unfiltered ? { pages: [toListPage<AuditJson>(initialPage, "items")], pageParams: [null] } : undefined,
     // Other admins' changes appear while the page is open.
     refetchInterval: 30_000,
   });

@@ -27,7 +27,7 @@ export function MembersList({
   me: string;
   isAdmin: boolean;
 }) {
-  const query = usePagedList<ApiMember>({ queryKey: queryKeys.members(projectId), path: `/projects/${projectId}/members`, itemsKey: "members", initial });
+  const query = usePagedList<ApiMember>({ queryKey: queryKeys.members(projectId), path: `/projects/${projectId}/members`, itemsKey: "items", initial });
   const members = query.items;
   // The link is shown once, above the lists where it has room, and brought into view.
   const [invited, setInvited] = useState<Invited | null>(null);

@@ -14,7 +14,7 @@ import { usePagedList } from "@/lib/use-paged-list";
 import { ROLE_LABELS, type ApiInvitation, type InvitationsPage } from "./types";
 
 export function PendingInvitations({ projectId, initial }: { projectId: string; initial: InvitationsPage }) {
-  const query = usePagedList<ApiInvitation>({ queryKey: queryKeys.invitations(projectId), path: `/projects/${projectId}/invitations`, itemsKey: "invitations", initial });
+  const query = usePagedList<ApiInvitation>({ queryKey: queryKeys.invitations(projectId), path: `/projects/${projectId}/invitations`, itemsKey: "items", initial });
   const invitations = query.items;
   return (
     <Card className="h-fit">

@@ -7,8 +7,8 @@ export type { Role };
 export type ApiMember = MemberJson;
 export type ApiInvitation = InvitationJson;
 /** The API's first pages, as the server rendered them. */
-export type MembersPage = { members: ApiMember[]; next_cursor: string | null };
-export type InvitationsPage = { invitations: ApiInvitation[]; next_cursor: string | null };
+export type MembersPage = { items: ApiMember[]; next_cursor: string | null };
+export type InvitationsPage = { items: ApiInvitation[]; next_cursor: string | null };
 
 export const ROLE_LABELS: Record<Role, string> = { admin: "Admin", member: "Member" };
 export const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as Role[]).map((value) => ({ value, label: ROLE_LABELS[value] }));

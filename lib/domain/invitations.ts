@@ -4,7 +4,7 @@
 // row is found by its id and the hash compared in constant time.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor, type Tx } from "@/db/client";
 import { invitations, projects, users } from "@/db/schema";
@@ -13,16 +13,16 @@ import type { Actor } from "@/lib/auth/access";
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { safeEqual, sha256Hex } from "@/lib/crypto/tokens";
 import { Conflict, Forbidden, NotFound } from "@/lib/http/errors";
-import { toPage, type Page, type PageParams } from "@/lib/http/cursor";
+import { decodeCursor, pageQuery, toPage } from "@/lib/http/keyset";
 import { newId } from "@/lib/ids";
 import { INVITATION_TTL_DAYS } from "./invitation-policy";
 import { iso } from "./iso";
-import { pageKey, pageOrder, pageWhere } from "./keyset";
 import { appLink } from "./links";
 import { addExistingUser, addMemberInput, insertMember, type MemberJson } from "./members";
 import type { Role } from "./projects";
 
 export const inviteInput = addMemberInput;
+export const listInvitationsQuery = pageQuery;
 export const acceptInvitationInput = z.object({
   name: z.string().trim().min(1, "Enter your name.").max(100, "Keep your name under 100 characters."),
   password: z.string().min(8, "Use at least 8 characters.").max(200, "Use at most 200 characters."),
@@ -85,16 +85,17 @@ export function invitationLink(token: string): string {
 const invitationColumns = { invitation: invitations, invitedByName: users.name, expired: sql<boolean>`${invitations.expiresAt} <= now()` };
 
 /** Open invitations (pending or expired, not yet accepted or revoked), newest first. */
-export async function listInvitations(projectId: string, page: PageParams): Promise<Page<InvitationJson>> {
+export async function listInvitations(projectId: string, q: z.infer<typeof listInvitationsQuery>) {
+  const where = [eq(invitations.projectId, projectId), open];
+  if (q.cursor) where.push(lt(invitations.id, decodeCursor(q.cursor, ["string"])[0]));
   const rows = await db()
-    .select({ ...invitationColumns, key: pageKey(invitations) })
+    .select(invitationColumns)
     .from(invitations)
     .leftJoin(users, eq(users.id, invitations.invitedBy))
-    .where(and(pageWhere(invitations, projectId, page.cursor), open))
-    .orderBy(...pageOrder(invitations))
-    .limit(page.limit + 1);
-  const { items, nextCursor } = toPage(rows, page.limit, (r) => ({ at: r.key, id: r.invitation.id }));
-  return { items: items.map((r) => presentInvitation({ ...r.invitation, invitedByName: r.invitedByName, expired: r.expired })), nextCursor };
+    .where(and(...where))
+    .orderBy(desc(invitations.id))
+    .limit(q.limit + 1);
+  return toPage(rows, q.limit, (r) => [r.invitation.id], (r) => presentInvitation({ ...r.invitation, invitedByName: r.invitedByName, expired: r.expired }));
 }
 
 export async function revokeInvitation(actor: Actor, projectId: string, invitationId: string): Promise<void> {

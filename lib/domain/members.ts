@@ -1,7 +1,7 @@
 // Project membership: admins add people by email with a role, change roles and remove people,
 // never leaving a project without an admin. Every change is audited.
 import "server-only";
-import { and, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db, type Executor, type Tx } from "@/db/client";
 import { projectMembers, users } from "@/db/schema";
@@ -9,16 +9,16 @@ import { writeAudit } from "@/lib/audit/write";
 import type { Actor } from "@/lib/auth/access";
 import { findUserByEmail } from "@/lib/auth/users";
 import { Conflict, Invalid, NotFound } from "@/lib/http/errors";
-import { toPage, type Page, type PageParams } from "@/lib/http/cursor";
+import { decodeCursor, pageQuery, toPage } from "@/lib/http/keyset";
 import { iso } from "./iso";
-import { pageKey, pageOrder, pageWhere } from "./keyset";
 import { lastAdminViolation, refusedChanges, ROLES } from "./last-admin";
 import type { Role } from "./projects";
 
 const role = z.enum(ROLES as [Role, ...Role[]], "Choose admin or member.");
-const memberEmail = z.email("Enter an email address.").max(254, "An email address is at most 254 characters.").trim().toLowerCase();
+export const memberEmail = z.email("Enter an email address.").max(254, "An email address is at most 254 characters.").trim().toLowerCase();
 export const addMemberInput = z.object({ email: memberEmail, role });
 export const changeRoleInput = z.object({ role });
+export const listMembersQuery = pageQuery;
 
 type MemberRow = { userId: string; email: string; name: string; role: Role; createdAt: Date };
 
@@ -44,23 +44,24 @@ async function adminCount(projectId: string, ex: Executor = db()): Promise<numbe
   return row.n;
 }
 
-// The membership's own columns in the shape the keyset helpers expect (user_id is its id here).
-const memberKeyset = { projectId: projectMembers.projectId, createdAt: projectMembers.createdAt, id: projectMembers.userId };
-
-/** One keyset page of the members, newest first, each with what the last-admin rule refuses. */
-export async function listMembers(projectId: string, page: PageParams): Promise<Page<MemberJson>> {
+/** One keyset page of the members, by name then email (emails are unique, so the order is total). */
+export async function listMembers(projectId: string, q: z.infer<typeof listMembersQuery>) {
+  const where = [eq(projectMembers.projectId, projectId)];
+  if (q.cursor) {
+    const [name, email] = decodeCursor(q.cursor, ["string", "string"]);
+    where.push(sql`(${users.name}, ${users.email}) > (${name}, ${email})`);
+  }
   const [rows, admins] = await Promise.all([
     db()
-      .select({ ...memberColumns, key: pageKey(memberKeyset) })
+      .select(memberColumns)
       .from(projectMembers)
       .innerJoin(users, eq(users.id, projectMembers.userId))
-      .where(pageWhere(memberKeyset, projectId, page.cursor))
-      .orderBy(...pageOrder(memberKeyset))
-      .limit(page.limit + 1),
+      .where(and(...where))
+      .orderBy(asc(users.name), asc(users.email))
+      .limit(q.limit + 1),
     adminCount(projectId),
   ]);
-  const { items, nextCursor } = toPage(rows, page.limit, (m) => ({ at: m.key, id: m.userId }));
-  return { items: items.map((m) => presentMember(m, admins)), nextCursor };
+  return toPage(rows, q.limit, (m) => [m.name, m.email], (m) => presentMember(m, admins));
 }
 
 /** Adds someone who has an account; `addOrInvite` (invitations.ts) invites the others. */

@@ -36,45 +36,45 @@ describe("GET /projects/{p}/audit", () => {
     const { f, webhook } = await scenario();
     const res = await get(f);
     expect(res.status, res.text).toBe(200);
-    expect(res.json.entries.map((i: { summary: string }) => i.summary)).toEqual([
+    expect(res.json.items.map((i: { summary: string }) => i.summary)).toEqual([
       "marked the webhook “Slack alerts” Degraded (5 failures in a row)",
       `made ${f.member.name} (${f.member.email}) an admin`,
       "rotated the signing secret of “Slack alerts”",
       "created the webhook “Slack alerts”",
     ]);
-    expect(res.json.entries[0].actor).toBeNull();
-    expect(res.json.entries[1]).toMatchObject({ action: "member.role_changed", group: "members", actor: { user_id: f.admin.id, name: f.admin.name }, target_id: f.member.id });
+    expect(res.json.items[0].actor).toBeNull();
+    expect(res.json.items[1]).toMatchObject({ action: "member.role_changed", group: "members", actor: { user_id: f.admin.id, name: f.admin.name }, target_id: f.member.id });
     expect(res.json.next_cursor).toBeNull();
 
     await deleteOutboundWebhook(asAdmin(f), f.project.id, webhook.id);
     const after = await get(f, "?limit=1");
-    expect(after.json.entries[0].summary).toBe("deleted the webhook “Slack alerts”");
+    expect(after.json.items[0].summary).toBe("deleted the webhook “Slack alerts”");
     // Rows about it keep reading sensibly once it is gone.
-    expect((await get(f, "?action=secrets")).json.entries[0].summary).toBe("rotated the signing secret of a webhook since deleted");
+    expect((await get(f, "?action=secrets")).json.items[0].summary).toBe("rotated the signing secret of a webhook since deleted");
   });
 
   it("filters by kind, actor and date range, and pages with a cursor", async () => {
     const { f } = await scenario();
     const secrets = await get(f, "?action=secrets");
-    expect(secrets.json.entries.map((i: { action: string }) => i.action)).toEqual(["outbound_webhook.secret_rotated"]);
+    expect(secrets.json.items.map((i: { action: string }) => i.action)).toEqual(["outbound_webhook.secret_rotated"]);
     const exact = await get(f, "?action=outbound_webhook.created");
-    expect(exact.json.entries).toHaveLength(1);
+    expect(exact.json.items).toHaveLength(1);
     const system = await get(f, "?actor=system");
-    expect(system.json.entries.map((i: { action: string }) => i.action)).toEqual(["outbound_webhook.degraded"]);
-    expect((await get(f, `?actor=${f.admin.id}`)).json.entries).toHaveLength(3);
-    expect((await get(f, `?actor=${f.member.id}`)).json.entries).toHaveLength(0);
+    expect(system.json.items.map((i: { action: string }) => i.action)).toEqual(["outbound_webhook.degraded"]);
+    expect((await get(f, `?actor=${f.admin.id}`)).json.items).toHaveLength(3);
+    expect((await get(f, `?actor=${f.member.id}`)).json.items).toHaveLength(0);
 
     await db().update(auditLog).set({ createdAt: sql`now() - interval '3 days'` }).where(eq(auditLog.action, "outbound_webhook.created"));
     const old = await get(f, `?to=${encodeURIComponent(new Date(Date.now() - 86_400_000).toISOString())}`);
-    expect(old.json.entries.map((i: { action: string }) => i.action)).toEqual(["outbound_webhook.created"]);
+    expect(old.json.items.map((i: { action: string }) => i.action)).toEqual(["outbound_webhook.created"]);
     const recent = await get(f, `?from=${encodeURIComponent(new Date(Date.now() - 86_400_000).toISOString())}`);
-    expect(recent.json.entries).toHaveLength(3);
+    expect(recent.json.items).toHaveLength(3);
 
     const pages: string[] = [];
     let cursor: string | null = "";
     while (cursor !== null) {
       const page: { json: any } = await get(f, `?limit=3${cursor ? `&cursor=${cursor}` : ""}`);
-      pages.push(page.json.entries.map((i: { id: string }) => i.id).join(","));
+      pages.push(page.json.items.map((i: { id: string }) => i.id).join(","));
       cursor = page.json.next_cursor;
     }
     expect(pages).toHaveLength(2);
@@ -84,10 +84,8 @@ describe("GET /projects/{p}/audit", () => {
   it("refuses bad cursors (400) and bad filters (422), and is for admins only", async () => {
     const { f } = await scenario();
     expect((await get(f, "?cursor=abc")).status).toBe(400);
-    expect((await get(f, "?limit=101")).status).toBe(400);
-    expect([400, 422]).toContain((await get(f, "?actor=a%00b")).status);
     expect((await get(f, `?cursor=${Buffer.from('["1"]').toString("base64url")}`)).status).toBe(400);
-    for (const bad of ["?from=yesterday", "?to=0000-01-01T00:00:00Z", "?from=%2B010000-01-01T00:00:00Z", "?action=DROP%20TABLE"]) {
+    for (const bad of ["?from=yesterday", "?to=0000-01-01T00:00:00Z", "?from=%2B010000-01-01T00:00:00Z", "?action=DROP%20TABLE", "?limit=101"]) {
       const res = await get(f, bad);
       expect(res.status, bad).toBe(422);
       expect(res.headers.get("content-type")).toBe("application/problem+json");

@@ -4,7 +4,6 @@ import { AuditLogView } from "@/components/audit/audit-log-view";
 import { PageHeader } from "@/components/app-shell/page-header";
 import { listAudit, listAuditActors } from "@/lib/audit/list";
 import { requirePageMember } from "@/lib/auth/page-access";
-import { FIRST_PAGE, presentPage } from "@/lib/http/cursor";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -13,11 +12,11 @@ export default async function AuditLogPage({ params }: { params: Promise<{ proje
   const user = await requirePageMember(projectId, `/projects/${projectId}/settings/audit`);
   if (user.role !== "admin") return <AdminsOnly projectId={projectId} what="the audit log" />;
   // The unfiltered first page renders with the page; filters (dates are the viewer's days) fetch their own.
-  const [first, actors] = await Promise.all([listAudit(projectId, {}, FIRST_PAGE), listAuditActors(projectId)]);
+  const [first, actors] = await Promise.all([listAudit(projectId, { limit: 50 }), listAuditActors(projectId)]);
   return (
     <div className="mx-auto max-w-5xl">
       <PageHeader title="Audit log" description="Who changed webhooks, secrets, the tracker connection and members, and when. Newest first." />
-      <AuditLogView projectId={projectId} initialPage={presentPage("entries", first, (e) => e)} actors={actors} />
+      <AuditLogView projectId={projectId} initialPage={first} actors={actors} />
     </div>
   );
 }

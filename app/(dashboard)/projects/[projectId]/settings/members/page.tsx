@@ -3,7 +3,6 @@ import { MembersList } from "@/components/members/members-list";
 import { requirePageMember } from "@/lib/auth/page-access";
 import { listInvitations } from "@/lib/domain/invitations";
 import { listMembers } from "@/lib/domain/members";
-import { FIRST_PAGE, presentPage } from "@/lib/http/cursor";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -12,12 +11,12 @@ export default async function MembersPage({ params }: { params: Promise<{ projec
   const { projectId } = await params;
   const user = await requirePageMember(projectId, `/projects/${projectId}/settings/members`);
   const isAdmin = user.role === "admin";
-  const [members, invitations] = await Promise.all([listMembers(projectId, FIRST_PAGE), isAdmin ? listInvitations(projectId, FIRST_PAGE) : null]);
+  const [members, invitations] = await Promise.all([listMembers(projectId, { limit: 50 }), isAdmin ? listInvitations(projectId, { limit: 50 }) : null]);
   return (
     <MembersList
       projectId={projectId}
-      initial={presentPage("members", members, (m) => m)}
-      initialInvitations={invitations && presentPage("invitations", invitations, (i) => i)}
+      initial={members}
+      initialInvitations={invitations}
       me={user.userId}
       isAdmin={isAdmin}
     />

@@ -1,13 +1,11 @@
 import { requireProjectRole } from "@/lib/auth/access";
-import { addMember, addMemberInput, listMembers } from "@/lib/domain/members";
-import { parsePageParams, presentPage } from "@/lib/http/cursor";
-import { json, parseBody, route } from "@/lib/http/route";
+import { addMember, addMemberInput, listMembers, listMembersQuery } from "@/lib/domain/members";
+import { json, parseBody, parseQuery, route } from "@/lib/http/route";
 
 export const GET = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
   await requireProjectRole(req, projectId, "member");
-  const page = await listMembers(projectId, parsePageParams(new URL(req.url).searchParams));
-  return json(presentPage("members", page, (m) => m));
+  return json(await listMembers(projectId, parseQuery(req, listMembersQuery)));
 });
 
 /** Adds someone who has an account; POST …/invitations also invites emails without one. */
