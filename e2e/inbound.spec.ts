@@ -83,7 +83,12 @@ test("the Inbound section: add, reveal once, redacted after reload, rotate, dele
   const url = await panel.getByLabel("Webhook URL", { exact: true }).inputValue();
   const secret = await panel.getByLabel("Secret", { exact: true }).inputValue();
   expect(secret).toMatch(/^whsec_/);
+  await expect(panel.getByText("What Switchyard answers:")).toBeVisible();
+  await expect(panel.getByText(/one for another repository \(recorded as ignored\)/)).toBeVisible();
   await shot(page, "inbound-revealed");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await shot(page, "inbound-revealed-390");
+  await page.setViewportSize({ width: 1280, height: 720 });
   expect((await postGithub(url, githubIssueEvent("opened", 7, { title: "From the revealed secret" }), secret)).status).toBe(202);
 
   // After a reload only the redacted URL is shown; neither value is anywhere in the page.

@@ -24,6 +24,9 @@ export const queryKeys = {
     ["projects", projectId, "deliveries", "new", filters, after] as const,
   recoverPreview: (projectId: string, webhookId: string, since: string) => ["projects", projectId, "webhooks", webhookId, "recover", since] as const,
   integration: (projectId: string) => ["projects", projectId, "integration"] as const,
+  syncRuns: (projectId: string) => ["projects", projectId, "integration", "sync-runs"] as const,
+  // Under webhooks(): every write to the inbound webhook refreshes its health too.
+  inboundHealth: (projectId: string) => ["projects", projectId, "webhooks", "inbound-health"] as const,
   myTokens: () => ["me", "tokens"] as const,
   myNotifications: () => ["me", "notifications"] as const,
 };

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { cleanText, isCleanIdentifier, parseTrackerDate, readDeliveryId, TRACKER_LIMITS } from "./bounded";
+import { cleanText, httpUrl, isCleanIdentifier, parseTrackerDate, readDeliveryId, TRACKER_LIMITS } from "./bounded";
 
 /** No NUL, no other dropped control, no lone surrogate: what PostgreSQL text and jsonb accept. */
 function isStorable(s: string): boolean {
@@ -120,5 +120,31 @@ describe("readDeliveryId", () => {
     ["NUL inside", "d\u0000", { ok: false }],
   ])("%s", (_name, raw, expected) => {
     expect(readDeliveryId(raw, "X-GitHub-Delivery")).toMatchObject(expected);
+  });
+});
+
+describe("httpUrl", () => {
+  it.each([
+    ["https://github.com/octo/repo/issues/1", "https://github.com/octo/repo/issues/1"],
+    ["http://tfs.internal:8080/DefaultCollection/_workitems/edit/5", "http://tfs.internal:8080/DefaultCollection/_workitems/edit/5"],
+    ["HTTPS://Acme.Atlassian.NET/browse/QA-1", "https://acme.atlassian.net/browse/QA-1"],
+    ["https://example.com/a\u0000b", "https://example.com/a%00b"], // NUL in the path: percent-encoded
+  ])("accepts %j", (raw, href) => {
+    expect(httpUrl(raw)).toBe(href);
+  });
+
+  it.each([
+    ["javascript:", "javascript:alert(1)"],
+    ["data:", "data:text/html,<script>alert(1)</script>"],
+    ["vbscript:", "vbscript:msgbox(1)"],
+    ["ftp:", "ftp://example.com/x"],
+    ["no host", "https://"],
+    ["a space in the host", "https://exa mple.com"],
+    ["relative", "/browse/QA-1"],
+    ["over 2,000 characters", `https://example.com/${"a".repeat(2000)}`],
+    ["5 MiB", `https://example.com/${"a".repeat(5 * 1024 * 1024)}`],
+    ["empty", ""],
+  ])("refuses %s", (_name, raw) => {
+    expect(httpUrl(raw)).toBeNull();
   });
 });

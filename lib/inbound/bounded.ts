@@ -159,13 +159,20 @@ export const zEpochMs = z
   .min(TRACKER_DATE_RANGE.from, "must be a time between 1990 and 2200 in milliseconds since 1970")
   .max(TRACKER_DATE_RANGE.to, "must be a time between 1990 and 2200 in milliseconds since 1970");
 
-/** An absolute http(s) URL, normalized. */
+/**
+ * An absolute http(s) URL (the same check as an issue's link), normalized by the URL parser: what is
+ * stored is its href, in which NUL, controls and spaces are percent-encoded.
+ */
+export function httpUrl(raw: string): string | null {
+  return parseHttpUrl(raw, TRACKER_LIMITS.url)?.href ?? null;
+}
+
 export const zHttpUrl = z
   .string()
   .max(TRACKER_LIMITS.url, `must be at most ${TRACKER_LIMITS.url} characters`)
   .transform((s, ctx) => {
-    const url = parseHttpUrl(s);
-    if (url) return url.href;
+    const href = httpUrl(s);
+    if (href) return href;
     ctx.addIssue({ code: "custom", message: "must be an absolute http(s) URL" });
     return z.NEVER;
   });

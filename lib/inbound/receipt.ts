@@ -8,6 +8,7 @@ import { db, type Executor, type Tx } from "@/db/client";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
+import { readUpTo } from "@/lib/http/body";
 import { cleanText, TRACKER_LIMITS } from "./bounded";
 import { noteRejection } from "./failing";
 import { findInboundWebhookByToken, forgetReceivingWebhook, type ReceivingWebhook } from "./inbound-webhooks";
@@ -80,7 +81,7 @@ export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promi
 
   // The cap is checked on the declared length first (nothing is read) and again on the bytes read.
   const declaredTooLarge = Number(req.headers.get("content-length") ?? "0") > MAX_BODY_BYTES;
-  const bytes = declaredTooLarge ? null : await readCapped(req, MAX_BODY_BYTES);
+  const bytes = declaredTooLarge ? null : await readUpTo(req, MAX_BODY_BYTES);
   if (!bytes) {
     const reason = declaredTooLarge ? "body over 5 MiB (Content-Length)" : "body over 5 MiB";
     return reject(webhook, { status: 413, eventName: headerEvent, reason }, "The body is larger than 5 MiB.");
@@ -174,25 +175,6 @@ function verify(webhook: ReceivingWebhook, body: Buffer, headers: Headers): bool
     case "azure_devops":
       return !!webhook.basic && verifyBasicAuth(webhook.basic, headers.get("authorization"));
   }
-}
-
-/** The body's bytes, or null once more than `cap` bytes arrive (the rest is never read). */
-async function readCapped(req: Request, cap: number): Promise<Buffer | null> {
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > cap) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** A receipt already accepted (not rejected, not itself a duplicate) with the same bytes or delivery id. */

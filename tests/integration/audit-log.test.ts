@@ -85,11 +85,13 @@ describe("GET /projects/{p}/audit", () => {
     const { f } = await scenario();
     expect((await get(f, "?cursor=abc")).status).toBe(400);
     expect((await get(f, `?cursor=${Buffer.from('["1"]').toString("base64url")}`)).status).toBe(400);
-    for (const bad of ["?from=yesterday", "?to=0000-01-01T00:00:00Z", "?from=%2B010000-01-01T00:00:00Z", "?action=DROP%20TABLE", "?limit=101", "?actor=a%00b"]) {
+    for (const bad of ["?from=yesterday", "?to=0000-01-01T00:00:00Z", "?from=%2B010000-01-01T00:00:00Z", "?action=DROP%20TABLE", "?limit=101"]) {
       const res = await get(f, bad);
       expect(res.status, bad).toBe(422);
       expect(res.headers.get("content-type")).toBe("application/problem+json");
     }
+    // NUL in any query value is refused at the edge (lib/http), before a filter is read.
+    expect((await get(f, "?actor=a%00b")).status).toBe(400);
     const other = await makeProject();
     expect((await get(other, "", other.member.token)).status).toBe(403);
     expect((await get(other, "", f.admin.token)).status).toBe(404);

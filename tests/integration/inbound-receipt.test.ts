@@ -8,12 +8,16 @@ import { teeLogs } from "@/lib/logger";
 import { deliveries, events, issues, projectMembers, users } from "@/db/schema";
 import type { InboundProvider } from "@/lib/inbound/providers";
 import { call, makeProject } from "../helpers/factories";
-import { ADO_CREDS, githubExample, trackerFixture, trackerHeaders, withInboundWebhook } from "../helpers/inbound";
+import { setIntegration } from "@/lib/inbound/integrations";
+import { ADO_CREDS, githubExample, INTEGRATIONS, trackerFixture, trackerHeaders, withInboundWebhook } from "../helpers/inbound";
 
 type Ctx = Awaited<ReturnType<typeof makeProject>> & { hook: Awaited<ReturnType<typeof withInboundWebhook>> };
 
 // Per provider: a body that creates issue K, a later body that updates it, and its key.
-const scenarios: Record<InboundProvider, { create: () => any; update: () => any; deleted: () => any; key: string; stateAfterUpdate: string }> = {
+const scenarios: Record<
+  InboundProvider,
+  { create: () => any; update: () => any; deleted: () => any; foreign: () => any; foreignReason: string; key: string; stateAfterUpdate: string }
+> = {
   github: {
     create: () => githubExample("opened"),
     update: () => {
@@ -27,6 +31,13 @@ const scenarios: Record<InboundProvider, { create: () => any; update: () => any;
       b.issue.updated_at = "2030-01-02T00:00:00Z";
       return b;
     },
+    // An organisation-level hook sends every repository's events.
+    foreign: () => {
+      const b = githubExample("opened");
+      b.repository.full_name = "Codertocat/Another-Repo";
+      return b;
+    },
+    foreignReason: "another repository (Codertocat/Another-Repo)",
     key: "Codertocat/Hello-World#1",
     stateAfterUpdate: "open",
   },
@@ -34,6 +45,14 @@ const scenarios: Record<InboundProvider, { create: () => any; update: () => any;
     create: () => trackerFixture("jira", "issue_created.json"),
     update: () => trackerFixture("jira", "issue_updated.in-progress.json"),
     deleted: () => trackerFixture("jira", "issue_deleted.json"),
+    // A site-wide Jira webhook sends every project's events.
+    foreign: () => {
+      const b = trackerFixture("jira", "issue_created.json");
+      b.issue.key = "OPS-17";
+      b.issue.fields.project.key = "OPS";
+      return b;
+    },
+    foreignReason: "another Jira project (OPS)",
     key: "QA-17",
     stateAfterUpdate: "in_progress",
   },
@@ -41,6 +60,15 @@ const scenarios: Record<InboundProvider, { create: () => any; update: () => any;
     create: () => trackerFixture("ado", "workitem.created.json"),
     update: () => trackerFixture("ado", "workitem.updated.json"),
     deleted: () => trackerFixture("ado", "workitem.deleted.json"),
+    // An organization-wide Service Hook sends every project's work items.
+    foreign: () => {
+      const b = trackerFixture("ado", "workitem.created.json");
+      b.id = "1b2c3d4e-0000-4000-8000-00000000f001";
+      b.resource.id = 312; // work item ids are unique across the organization's projects
+      b.resource.fields["System.TeamProject"] = "Payments";
+      return b;
+    },
+    foreignReason: "another Azure DevOps project (Payments)",
     key: "311",
     stateAfterUpdate: "in_progress",
   },
@@ -160,6 +188,29 @@ describe.each(["github", "jira", "azure_devops"] as const)("receipt from %s", (p
     expect(res.json.reason).toMatch(/stale/);
     const [issue] = await linked();
     expect(issue.state).toBe(s.stateAfterUpdate);
+  });
+
+  it("answers an event from outside the integration's scope with 200 ignored and changes nothing", async () => {
+    const body = JSON.stringify(s.foreign());
+    const res = await post(body, signed(body));
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ outcome: "ignored", reason: s.foreignReason });
+    expect(await db().select().from(issues).where(eq(issues.projectId, ctx.project.id))).toHaveLength(0);
+    expect(await db().select().from(events).where(eq(events.projectId, ctx.project.id))).toHaveLength(0);
+    const [row] = await inbound();
+    expect(row).toMatchObject({ outcome: "ignored", outcomeReason: s.foreignReason, lastStatusCode: 200 });
+  });
+
+  it("judges scope by the integration as it is now, not as it was when the token was first used", async () => {
+    const first = JSON.stringify(s.create());
+    expect((await post(first, signed(first))).json.outcome).toBe("imported");
+    // Same tracker, another repository / project: the webhook (and its cached token) stays.
+    const moved = { ...INTEGRATIONS[provider], ...{ github: { repository: "Codertocat/Another-Repo" }, jira: { project_key: "OPS" }, azure_devops: { project: "Payments" } }[provider] };
+    await setIntegration({ userId: ctx.admin.id }, ctx.project.id, moved as typeof INTEGRATIONS[typeof provider]);
+    const update = JSON.stringify(s.update());
+    expect((await post(update, signed(update))).json).toMatchObject({ outcome: "ignored", reason: expect.stringMatching(/^another /) });
+    const foreign = JSON.stringify(s.foreign());
+    expect((await post(foreign, signed(foreign))).json.outcome).toBe("imported");
   });
 
   it("records every receipt as an inbound delivery with its digest, never the body", async () => {

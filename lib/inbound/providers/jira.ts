@@ -1,8 +1,7 @@
 // Jira Cloud webhooks (jira:issue_created|updated|deleted) → normalized issue events. The event
 // name is in the body (webhookEvent); the delivery id in X-Atlassian-Webhook-Identifier.
 import { z } from "zod";
-import { parseHttpUrl } from "@/lib/http/safe-url";
-import { eventNameOf, readDeliveryId, TRACKER_LIMITS, zEpochMs, zHttpUrl, zIdentifier, zList, zText, zTrackerDate } from "../bounded";
+import { eventNameOf, httpUrl, readDeliveryId, TRACKER_LIMITS, zEpochMs, zHttpUrl, zIdentifier, zList, zText, zTrackerDate } from "../bounded";
 import { another, malformed, reasonWith, sameName, type IssueState, type ProviderAdapter } from "./normalized";
 
 /** Jira issue numbers start at 1, so "<KEY>-0" can only come from our own Send Test. */
@@ -51,7 +50,7 @@ function stateOf(status: { statusCategory?: { key: string } } | null | undefined
 
 /** issue.self is the REST URL (https://site/rest/api/2/…); people want https://site/browse/KEY. */
 function browseUrl(self: string, key: string): string | null {
-  return parseHttpUrl(`${new URL(self).origin}/browse/${encodeURIComponent(key)}`)?.href ?? null;
+  return httpUrl(`${new URL(self).origin}/browse/${encodeURIComponent(key)}`);
 }
 
 function webhookEvent(body: unknown): unknown {
