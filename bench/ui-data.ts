@@ -169,7 +169,7 @@ async function main() {
         { name: "Deliveries API, search by webhook-id (event id)", path: `${api}?q=${eventOf(midG)}`, auth: "token" },
         { name: "Deliveries API, date range (one day, 10 days back)", path: `${api}?from=${day(10)}&to=${day(9)}`, auth: "token" },
         { name: "Deliveries API, date range + webhook + status=dead", path: `${api}?from=${day(10)}&to=${day(9)}&webhook=wh_bench1&status=dead`, auth: "token" },
-        { name: "Recover preview: failed + dead of one webhook, last 14 days", path: `/api/v1/projects/${projectId}/webhooks/outbound/wh_bench1/recover?since=${day(14)}`, auth: "token" },
+        { name: "Recover preview: failed + dead of one webhook, last 13.9 days", path: `/api/v1/projects/${projectId}/webhooks/outbound/wh_bench1/recover?since=${day(13.9)}`, auth: "token" },
         { name: "Recover preview: the same, last hour", path: `/api/v1/projects/${projectId}/webhooks/outbound/wh_bench1/recover?since=${day(1 / 24)}`, auth: "token" },
         { name: "Deliveries API, filtered (webhook + status=failed)", path: `${api}?webhook=wh_bench1&status=failed`, auth: "token" },
         { name: "Deliveries API, filtered (event type + direction)", path: `${api}?event=case.updated&direction=outbound`, auth: "token" },

@@ -1,6 +1,7 @@
 // Issue 5, "Must show": the secret is shown once; event toggles save and persist; Send Test twice
 // delivers byte-identical bodies with the same webhook-id.
 import { expect, test } from "@playwright/test";
+import { EVENT_TYPES } from "../lib/events/catalog";
 import { ADMIN, createProject, signIn } from "./helpers";
 import { Receiver } from "./webhooks-receiver";
 import { createOutboundWebhook, shot } from "./webhooks-helpers";

@@ -15,11 +15,11 @@ import { recordedRequestHeaders } from "./request";
 
 export const MAX_SEARCH_LENGTH = 200;
 
-const instant = (name: string) =>
+const instant = () =>
   z.iso
-    .datetime({ offset: true, message: `${name}: an ISO 8601 date and time, e.g. 2026-05-15T10:00:00Z` })
+    .datetime({ offset: true, message: "an ISO 8601 date and time, e.g. 2026-05-15T10:00:00Z" })
     // Inside PostgreSQL's range and a sane one (a far year is a typo, and would be refused by timestamptz).
-    .refine((v) => Math.abs(Date.parse(v) - Date.now()) < 50 * 365 * 86_400_000, `${name}: a date within 50 years of today`)
+    .refine((v) => Math.abs(Date.parse(v) - Date.now()) < 50 * 365 * 86_400_000, "a date within 50 years of today")
     .optional();
 
 export const listDeliveriesQuery = z
@@ -30,12 +30,12 @@ export const listDeliveriesQuery = z
     status: z.enum(DELIVERY_STATE_FILTERS).optional(),
     event: z.string().min(1).max(200).optional(),
     // An event id (= webhook-id), a delivery id, or a tracker's delivery id: exact matches, never a scan.
-    q: z.string().trim().max(MAX_SEARCH_LENGTH, `q: at most ${MAX_SEARCH_LENGTH} characters`).optional(),
-    from: instant("from"),
-    to: instant("to"),
+    q: z.string().trim().max(MAX_SEARCH_LENGTH, `at most ${MAX_SEARCH_LENGTH} characters`).optional(),
+    from: instant(),
+    to: instant(),
     limit: z.coerce.number().int().min(1).max(100).default(50),
   })
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { path: ["to"], message: "to: must not be before from" });
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { path: ["to"], message: "must not be before from" });
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuery>;
 
 // A claim only sets a lease (lib/outbound/claim.ts): a leased pending or failed row is being delivered,

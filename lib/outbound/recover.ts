@@ -18,9 +18,9 @@ export const RECOVER_MAX_COUNT = 1000;
 
 export const recoverInput = z.object({
   since: z.iso
-    .datetime({ offset: true, message: "since: an ISO 8601 date and time, e.g. 2026-05-15T10:00:00Z" })
-    .refine((v) => Date.parse(v) >= Date.now() - RECOVER_MAX_AGE_DAYS * 86_400_000, `since: at most ${RECOVER_MAX_AGE_DAYS} days ago`)
-    .refine((v) => Date.parse(v) <= Date.now(), "since: must not be in the future"),
+    .datetime({ offset: true, message: "an ISO 8601 date and time, e.g. 2026-05-15T10:00:00Z" })
+    .refine((v) => Date.parse(v) >= Date.now() - RECOVER_MAX_AGE_DAYS * 86_400_000, `at most ${RECOVER_MAX_AGE_DAYS} days ago`)
+    .refine((v) => Date.parse(v) <= Date.now(), "must not be in the future"),
 });
 export type RecoverInput = z.infer<typeof recoverInput>;
 /** The preview's query: `since` as for Recover itself, the last 24 hours when left out. */
