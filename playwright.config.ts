@@ -34,6 +34,8 @@ export default defineConfig({
       WEBHOOKS_ALLOW_HTTP: "1",
       WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "1",
       CRON_SECRET: "e2e-cron-secret-0123456789",
+      // No periodic tracker sync: specs press Sync now and must see its effect alone.
+      TRACKER_SYNC_MINUTES: "0",
     },
   },
 });

@@ -14,6 +14,9 @@ export default defineConfig({
     globalSetup: ["tests/setup/global-postgres.ts"],
     setupFiles: ["tests/setup/worker-database.ts"],
     pool: "forks",
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // inlined, vite resolves it (tests/integration/sign-in-throttle.test.ts drives its real handlers).
+    server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -4,7 +4,10 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type postgres from "postgres";
 import { connectPostgres } from "./connect";
 import { env } from "@/lib/env";
+import { databaseAvailability } from "./availability";
+import { guardSql, type GuardedSql } from "./guarded-sql";
 import * as schema from "./schema";
+import { DatabaseUnavailable, firstLine, reconnectDelaySeconds } from "./unavailable";
 
 export type Db = PostgresJsDatabase<typeof schema>;
 /** A transaction handle; functions that must join the caller's transaction take one. */
@@ -12,16 +15,49 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Either the database or a transaction: for reads that work in both. */
 export type Executor = Db | Tx;
 
-const globalForDb = globalThis as unknown as { switchyardSql?: postgres.Sql; switchyardDb?: Db };
+const globalForDb = globalThis as unknown as { switchyardSql?: GuardedSql; switchyardDb?: Db };
+
+/**
+ * Fail fast, recover fast (issue 11): a connection attempt gives up after 3 s, the reconnect backoff
+ * stays at or under 1 s (postgres.js's default grows to 20 s), a statement runs at most 15 s, a transaction
+ * left idle (a client that gave up on it) is ended by PostgreSQL after 30 s, and a dead peer is noticed
+ * by TCP keepalive within about 10 s. Transactions and reserved sections are bounded at 20 s.
+ */
+export const POOL_OPTIONS = {
+  connect_timeout: 3,
+  backoff: reconnectDelaySeconds,
+  keep_alive: 10,
+  connection: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000 },
+} satisfies postgres.Options<Record<string, postgres.PostgresType>>;
+export const TRANSACTION_DEADLINE_MS = 20_000;
+const PROBE_TIMEOUT_MS = 2_000;
+
+/** The guarded pool of `url` (db/guarded-sql.ts), with a probe that opens a fresh connection each time. */
+export function openGuardedPool(url: string, options: postgres.Options<Record<string, postgres.PostgresType>> = {}): GuardedSql {
+  const pool = connectPostgres(url, { ...POOL_OPTIONS, onnotice: () => {}, ...options, connection: { ...POOL_OPTIONS.connection, ...options.connection } });
+  return guardSql(pool, {
+    deadlineMs: TRANSACTION_DEADLINE_MS,
+    probe: async () => {
+      const probe = connectPostgres(url, { max: 1, connect_timeout: PROBE_TIMEOUT_MS / 1000, backoff: () => 0, idle_timeout: 1, onnotice: () => {} });
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([
+          probe`select 1`,
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new DatabaseUnavailable("probe timed out")), PROBE_TIMEOUT_MS))),
+        ]);
+      } finally {
+        clearTimeout(timer);
+        await probe.end({ timeout: 0 }).catch(() => {});
+      }
+    },
+  });
+}
 
 export function sqlClient(): postgres.Sql {
-  globalForDb.switchyardSql ??= connectPostgres(env().DATABASE_URL, {
-    max: 20,
-    onnotice: () => {},
-    connection: { application_name: "switchyard" },
-  });
-  return globalForDb.switchyardSql;
+  globalForDb.switchyardSql ??= openGuardedPool(env().DATABASE_URL, { max: 20, connection: { application_name: "switchyard" } });
+  return globalForDb.switchyardSql.sql;
 }
+
 
 export function db(): Db {
   globalForDb.switchyardDb ??= drizzle(withPreparedStatements(sqlClient()), { schema });
@@ -54,7 +90,29 @@ function withPreparedStatements<T extends postgres.Sql | postgres.TransactionSql
   });
 }
 
-/** Liveness: resolves once the database answers. */
-export async function pingDatabase(): Promise<void> {
-  await sqlClient()`select 1`;
+/** Liveness: resolves once the database answers; DatabaseUnavailable after `timeoutMs`. */
+export async function pingDatabase(timeoutMs = 1_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      sqlClient()`select 1`,
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new DatabaseUnavailable(`no answer within ${timeoutMs} ms`)), timeoutMs))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export type DatabaseHealth = { ok: true; latency_ms: number } | { ok: false; reason: string; unreachable_since: string | null };
+
+/** For /api/healthz: did the database answer `select 1` within `timeoutMs`? */
+export async function databaseHealth(timeoutMs = 1_000): Promise<DatabaseHealth> {
+  const t0 = performance.now();
+  try {
+    await pingDatabase(timeoutMs);
+    return { ok: true, latency_ms: Math.round(performance.now() - t0) };
+  } catch (err) {
+    const a = databaseAvailability();
+    return { ok: false, reason: firstLine(err), unreachable_since: !a.reachable && a.since ? a.since.toISOString() : null };
+  }
 }

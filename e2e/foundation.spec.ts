@@ -30,7 +30,7 @@ test("an admin creates a test run in the demo project, completes it, sees it lis
   await page.screenshot({ path: "test-results/foundation-run-completed.png", fullPage: true });
 
   await page.getByRole("link", { name: "Test runs" }).first().click();
-  const row = page.getByRole("list", { name: "Test runs" }).getByRole("listitem").filter({ hasText: name });
+  const row = page.getByRole("table", { name: "Test runs, newest first" }).getByRole("row").filter({ hasText: name });
   await expect(row).toContainText("Completed");
   await expect(row).toContainText("1 passed");
   await page.screenshot({ path: "test-results/foundation-runs-list.png", fullPage: true });

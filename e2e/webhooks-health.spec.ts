@@ -15,7 +15,7 @@ test("a failing receiver degrades then disables the webhook; re-enabling deliver
     const { webhook } = await createOutboundWebhook(page.request, project.id, { name: "Flaky", url: receiver.url, events: ["test_run.created"] });
     await page.goto(`/projects/${project.id}/settings/webhooks`);
     const badge = page.getByTestId("outbound-webhook-card").getByTestId("health-badge");
-    await expect(badge).toContainText("Healthy");
+    await expect(badge).toContainText("No deliveries yet"); // nothing attempted: not "Healthy" yet
 
     // Each delivery fails its first attempt at once and its first retry ~5 s later (the next one
     // waits 30 s): 3 runs give 6 failed attempts, past the Degraded threshold and short of Disabled.
@@ -25,12 +25,13 @@ test("a failing receiver degrades then disables the webhook; re-enabling deliver
     expect((await webhookJson(page.request, project.id, webhook.id)).consecutive_failures).toBeGreaterThanOrEqual(5);
     await badge.hover();
     await expect(page.getByRole("tooltip")).toContainText("Last failure");
+    await expect(page.getByTestId("degraded-explanation")).toContainText("(10 in all) and Switchyard disables the webhook");
     await shot(page, "10-degraded");
 
     await createTestRuns(page.request, project.id, 4, "More failing");
     await reloadUntil(page, () => expect(badge).toContainText("Disabled", { timeout: 2_000 }));
     expect((await webhookJson(page.request, project.id, webhook.id)).consecutive_failures).toBeGreaterThanOrEqual(10);
-    await expect(page.getByText("Disabled after repeated failures")).toBeVisible();
+    await expect(page.getByText("Disabled after 10 failed attempts in a row")).toBeVisible();
     await shot(page, "11-disabled");
 
     // While disabled, new deliveries are parked, not sent.

@@ -26,7 +26,7 @@ export async function createTestRuns(request: APIRequestContext, projectId: stri
   return names;
 }
 
-export type ApiDelivery = { id: string; direction: string; status: string; replay_of: string | null; event_type: string; webhook_id: string | null };
+export type ApiDelivery = { id: string; direction: string; status: string; replay_of: string | null; event_id: string | null; event_type: string; webhook_id: string | null };
 
 /** Every delivery of the project, walking the keyset pages. */
 export async function allDeliveries(request: APIRequestContext, projectId: string, query = ""): Promise<ApiDelivery[]> {

@@ -1,21 +1,60 @@
-// What a server process does once at start (called from instrumentation.ts):
-// validate the environment, apply migrations, seed demo data when asked.
+// What a server process does once at start (called from instrumentation.ts): validate the
+// environment, apply migrations, seed demo data when asked, start the outbox worker, and take over
+// SIGTERM/SIGINT for a graceful shutdown (the launcher, scripts/run.ts, turns Next's own handler off
+// with NEXT_MANUAL_SIG_HANDLE, which would otherwise exit the process at once).
 import "server-only";
 import { migrateDatabase } from "@/db/migrate";
 import { seedDemo } from "@/db/seed";
+import { sqlClient } from "@/db/client";
+import { firstLine } from "@/db/unavailable";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import type { OutboxWorker } from "@/lib/outbound/engine/worker";
 
 export async function bootServer(): Promise<void> {
   try {
     const config = env(); // throws with the variable's name on a bad value
     await migrateDatabase(config.DATABASE_URL);
     if (config.SEED_DEMO) await seedDemo();
-    if (config.OUTBOX_WORKER === "on") (await import("@/lib/outbound/engine/worker")).runOutboxWorkerUntilShutdown();
+    const worker = config.OUTBOX_WORKER === "on" ? (await import("@/lib/outbound/engine/worker")).startOutboxWorker() : null;
+    if (worker) logger.info("outbox worker started");
     if (config.OUTBOX_WORKER === "on") (await import("@/lib/retention/loop")).startRetentionLoop();
     if (config.OUTBOX_WORKER === "on") (await import("@/lib/inbound/sync-loop")).runTrackerSyncLoopUntilShutdown();
+    handleShutdown(worker);
   } catch (err) {
-    logger.fatal({ err }, "Switchyard cannot start");
+    logger.fatal({ err }, `Switchyard cannot start: ${firstLine(err)}`);
     process.exit(1);
   }
+}
+
+/**
+ * The shutdown sequence (issue 16): stop claiming, let sends in flight finish within the grace period
+ * and hand back the leases of the rest at once (another instance sends them now, not after the
+ * lease), end live streams with a final `retry:`, close the database pool, exit. The launcher stops
+ * the embedded PostgreSQL after this process has exited.
+ */
+function handleShutdown(worker: OutboxWorker | null): void {
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing deliveries in flight");
+    await worker?.stop().catch((err) => logger.error({ err }, "outbox worker did not stop cleanly"));
+    await closeLiveStreams();
+    await sqlClient()
+      .end({ timeout: 2 })
+      .catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+}
+
+// SHUTDOWN CALL SITE for live streams: `closeAllStreams()` is added to lib/realtime/sse.ts on the
+// `lists` branch; until that is merged the lookup finds nothing and streams end with the process.
+// Once merged, import it directly and call it here.
+async function closeLiveStreams(): Promise<void> {
+  const sse = (await import("@/lib/realtime/sse")) as { closeAllStreams?: () => number };
+  const ended = sse.closeAllStreams?.() ?? 0;
+  if (ended) logger.info({ streams: ended }, "live streams ended with a reconnect hint");
 }

@@ -1,28 +1,29 @@
 "use client";
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { KeyRound, Plus } from "lucide-react";
+import { KeyRound } from "lucide-react";
 import { AlertDialog } from "@/components/ui/alert-dialog";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Input } from "@/components/ui/input";
-import { Field } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { RevealOncePanel } from "@/components/webhooks/reveal-once-panel";
 import { useToast } from "@/components/ui/toast";
-import { api, errorMessage, singleFieldError } from "@/lib/api-client";
+import { api, errorMessage } from "@/lib/api-client";
+import type { ApiTokenJson } from "@/lib/auth/api-tokens";
 import { queryKeys } from "@/lib/query-keys";
+import { ACCESS_LABELS, CreateTokenForm, type ProjectChoice } from "./create-token-form";
 
-export type ApiToken = { id: string; name: string; hint: string; last_used_at: string | null; created_at: string };
+type ApiToken = ApiTokenJson;
 
-export function ApiTokens({ initial }: { initial: ApiToken[] }) {
+export function ApiTokens({ initial, projects }: { initial: ApiToken[]; projects: ProjectChoice[] }) {
   const key = queryKeys.myTokens();
   const query = useQuery({ queryKey: key, queryFn: async () => (await api<{ api_tokens: ApiToken[] }>("/me/tokens")).api_tokens, initialData: initial });
   const [revealed, setRevealed] = useState<{ name: string; token: string } | null>(null);
   return (
     <div className="space-y-5">
-      <CreateToken onCreated={setRevealed} />
+      <CreateTokenForm projects={projects} onCreated={setRevealed} />
       {revealed && (
         <RevealOncePanel
           title={`Token “${revealed.name}” created`}
@@ -32,7 +33,7 @@ export function ApiTokens({ initial }: { initial: ApiToken[] }) {
         />
       )}
       <Card>
-        <CardHeader title="Your tokens" description="Send one as Authorization: Bearer <token> to /api/v1. It acts as you in every project you belong to." />
+        <CardHeader title="Your tokens" description="Send one as Authorization: Bearer <token> to /api/v1. It acts as you, within its scope, until it expires or you revoke it." />
         {query.data.length === 0 ? (
           <CardBody>
             <EmptyState icon={<KeyRound className="size-8" />} title="No API tokens" description="Create one for a CI job or a script." />
@@ -41,8 +42,9 @@ export function ApiTokens({ initial }: { initial: ApiToken[] }) {
           <ul aria-label="API tokens" className="divide-y divide-slate-200">
             {query.data.map((t) => (
               <li key={t.id} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-center sm:gap-4 sm:px-5">
-                <div className="min-w-0 flex-1">
-                  <p className="font-medium text-slate-900">{t.name}</p>
+                <div className="min-w-0 flex-1 space-y-1">
+                  <p className="font-medium break-words text-slate-900">{t.name}</p>
+                  <TokenScope token={t} />
                   <p className="text-xs text-slate-500">
                     <span className="font-mono">sy_…{t.hint}</span> · created <RelativeTime value={t.created_at} /> · last used{" "}
                     <RelativeTime value={t.last_used_at} />
@@ -58,37 +60,26 @@ export function ApiTokens({ initial }: { initial: ApiToken[] }) {
   );
 }
 
-function CreateToken({ onCreated }: { onCreated: (t: { name: string; token: string }) => void }) {
-  const [name, setName] = useState("");
-  const client = useQueryClient();
-  const create = useMutation({
-    mutationFn: () => api<{ api_token: ApiToken; token: string }>("/me/tokens", { body: { name } }),
-    onSuccess: async (res) => {
-      await client.invalidateQueries({ queryKey: queryKeys.myTokens() });
-      setName("");
-      onCreated({ name: res.api_token.name, token: res.token });
-    },
-  });
+/** Its access, its project and when it expires (or that it has). */
+function TokenScope({ token }: { token: ApiToken }) {
+  const expired = token.expires_at !== null && Date.parse(token.expires_at) <= Date.now();
   return (
-    <Card>
-      <CardHeader title="Create a token" />
-      <CardBody>
-        <form
-          className="flex flex-col gap-3 sm:flex-row sm:items-start"
-          onSubmit={(e) => {
-            e.preventDefault();
-            create.mutate();
-          }}
-        >
-          <Field id="token-name" label="Name" hint="Where it will be used, e.g. “GitHub Actions”." className="flex-1" error={singleFieldError(create.error, "name")}>
-            <Input id="token-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} />
-          </Field>
-          <Button type="submit" pending={create.isPending} className="sm:mt-6">
-            <Plus aria-hidden className="size-4" /> Create token
-          </Button>
-        </form>
-      </CardBody>
-    </Card>
+    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
+      <Badge tone={token.access === "read_only" ? "blue" : "neutral"}>{ACCESS_LABELS[token.access]}</Badge>
+      <span>{token.project ? <>Only {token.project.name}</> : "All my projects"}</span>
+      <span aria-hidden>·</span>
+      {token.expires_at === null ? (
+        <span>Never expires</span>
+      ) : expired ? (
+        <Badge tone="red">
+          Expired <RelativeTime value={token.expires_at} />
+        </Badge>
+      ) : (
+        <span>
+          Expires <RelativeTime value={token.expires_at} />
+        </span>
+      )}
+    </p>
   );
 }
 

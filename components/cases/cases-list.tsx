@@ -9,11 +9,11 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
-import { LoadMore } from "@/components/ui/load-more";
+import { PagedTable } from "@/components/ui/paged-table";
 import { Field, Label } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Select } from "@/components/ui/select";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError, errorMessage } from "@/lib/api-client";
@@ -37,61 +37,43 @@ export function CasesList({ projectId, initial }: { projectId: string; initial: 
   return (
     <>
       <PageHeader title="Cases" description="The test cases results are recorded against." actions={<CaseDialog projectId={projectId} />} />
-      {list.isError && !list.isFetchNextPageError && list.items.length === 0 ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          Could not load cases: {errorMessage(list.error)}{" "}
-          <button className="underline" onClick={() => void list.refetch()}>
-            Try again
-          </button>
-        </p>
-      ) : (
-        <Table
-          caption="Cases, newest first"
-          isEmpty={list.items.length === 0}
-          empty={<EmptyState icon={<ClipboardList className="size-8" />} title="No cases yet" description="Write down what to test; runs and sessions record results against cases." action={<CaseDialog projectId={projectId} />} />}
-          footer={
-            <LoadMore
-              shown={list.items.length}
-              noun={["case", "cases"]}
-              hasMore={list.hasNextPage}
-              pending={list.isFetchingNextPage}
-              error={list.isFetchNextPageError ? list.error : undefined}
-              onLoadMore={() => void list.fetchNextPage()}
-            />
-          }
-        >
-          <TableHead>
-            <TableHeaderCell>Case</TableHeaderCell>
-            <TableHeaderCell>Priority</TableHeaderCell>
-            <TableHeaderCell hideBelow="sm">Updated</TableHeaderCell>
-            <TableHeaderCell>
-              <span className="sr-only">Actions</span>
-            </TableHeaderCell>
-          </TableHead>
-          <TableBody>
-            {list.items.map((c) => (
-              <TableRow key={c.id} data-testid="case-row">
-                <TableCell className="min-w-48">
-                  <p className="font-medium break-words text-slate-900">{c.title}</p>
-                  {c.description && <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{c.description}</p>}
-                </TableCell>
-                <TableCell>
-                  <Badge tone={PRIORITY_TONE[c.priority]}>{c.priority}</Badge>
-                </TableCell>
-                <TableCell hideBelow="sm" className="whitespace-nowrap text-slate-600">
-                  <RelativeTime value={c.updated_at} />
-                </TableCell>
-                <TableCell>
-                  <div className="flex justify-end gap-1">
-                    <CaseDialog projectId={projectId} existing={c} />
-                    <DeleteCase projectId={projectId} item={c} />
-                  </div>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <PagedTable
+        list={list}
+        caption="Cases, newest first"
+        empty={<EmptyState icon={<ClipboardList className="size-8" />} title="No cases yet" description="Write down what to test; runs and sessions record results against cases." action={<CaseDialog projectId={projectId} />} />}
+        noun={["case", "cases"]}
+      >
+        <TableHead>
+          <TableHeaderCell>Case</TableHeaderCell>
+          <TableHeaderCell>Priority</TableHeaderCell>
+          <TableHeaderCell hideBelow="sm">Updated</TableHeaderCell>
+          <TableHeaderCell>
+            <span className="sr-only">Actions</span>
+          </TableHeaderCell>
+        </TableHead>
+        <TableBody>
+          {list.items.map((c) => (
+            <TableRow key={c.id} data-testid="case-row">
+              <TableCell className="min-w-48">
+                <p className="font-medium break-words text-slate-900">{c.title}</p>
+                {c.description && <p className="mt-0.5 line-clamp-2 text-sm text-slate-600">{c.description}</p>}
+              </TableCell>
+              <TableCell>
+                <Badge tone={PRIORITY_TONE[c.priority]}>{c.priority}</Badge>
+              </TableCell>
+              <TableCell hideBelow="sm" className="whitespace-nowrap text-slate-600">
+                <RelativeTime value={c.updated_at} />
+              </TableCell>
+              <TableCell>
+                <div className="-my-1.5 flex justify-end gap-1">
+                  <CaseDialog projectId={projectId} existing={c} />
+                  <DeleteCase projectId={projectId} item={c} />
+                </div>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </PagedTable>
     </>
   );
 }

@@ -15,15 +15,19 @@ import { cn } from "@/components/ui/cn";
 import { queryKeys } from "@/lib/query-keys";
 import { PROVIDER_LABELS, integrationTarget, type Integration, type IntegrationProvider } from "./providers";
 
-const FIELDS: Record<IntegrationProvider, { name: string; label: string; placeholder: string; hint?: string }[]> = {
+const FIELDS: Record<IntegrationProvider, { name: string; label: string; placeholder: string; hint?: string; optional?: boolean }[]> = {
   jira: [
-    { name: "site_url", label: "Jira site URL", placeholder: "https://acme.atlassian.net" },
+    { name: "site_url", label: "Jira site URL", placeholder: "https://acme.atlassian.net", hint: "Jira Cloud, or your Data Center base URL." },
     { name: "project_key", label: "Project key", placeholder: "QA" },
   ],
-  github: [{ name: "repository", label: "Repository", placeholder: "octo-org/web", hint: "owner/repo" }],
+  github: [
+    { name: "repository", label: "Repository", placeholder: "octo-org/web", hint: "owner/repo" },
+    { name: "api_url", label: "API base URL (optional)", placeholder: "https://api.github.com", hint: "GitHub Enterprise Server: https://ghe.example.com/api/v3", optional: true },
+  ],
   azure_devops: [
     { name: "organization", label: "Organization", placeholder: "acme" },
     { name: "project", label: "Project", placeholder: "Checkout" },
+    { name: "api_url", label: "Collection URL (optional)", placeholder: "https://dev.azure.com/acme", hint: "Azure DevOps Server: https://ado.example.com/DefaultCollection", optional: true },
   ],
   simple_url: [{ name: "url_pattern", label: "Issue URL pattern", placeholder: "https://tracker.example/issues/{key}", hint: "{key} is replaced by the issue key." }],
 };
@@ -165,7 +169,7 @@ export function IntegrationSettings({ projectId, initial, hasInboundWebhook }: {
                 placeholder={f.placeholder}
                 value={values[f.name] ?? ""}
                 onChange={(e) => setValues((v) => ({ ...v, [f.name]: e.target.value }))}
-                required
+                required={!f.optional}
               />
             </Field>
           ))}

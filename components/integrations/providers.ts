@@ -1,7 +1,13 @@
 // Display names and setup copy for the issue trackers, shared by the Integrations page and the
 // Inbound section of the Webhooks page.
 export type IntegrationProvider = "jira" | "github" | "azure_devops" | "simple_url";
-export type Integration = { provider: IntegrationProvider; config: Record<string, string>; updated_at: string };
+export type Integration = {
+  provider: IntegrationProvider;
+  config: Record<string, string>;
+  /** The tracker API credential, never itself: whose it is and since when (null: none set). */
+  credential: { account: string | null; set_at: string } | null;
+  updated_at: string;
+};
 
 export const PROVIDER_LABELS: Record<IntegrationProvider, string> = {
   jira: "Jira",

@@ -57,6 +57,14 @@ function onMessage(e: MessageEvent<string>) {
   }
 }
 
+function endReason(data: string): string | undefined {
+  try {
+    return (JSON.parse(data) as { reason?: string }).reason;
+  } catch {
+    return undefined;
+  }
+}
+
 function connect() {
   if (tab.retryTimer) clearTimeout(tab.retryTimer);
   tab.retryTimer = null;
@@ -82,7 +90,7 @@ function connect() {
   // however long this tab has been retrying before (the next instance may already be up). Lost access:
   // the usual backoff; the page's own requests say what happened.
   source.addEventListener("end", (e) => {
-    if ((e as MessageEvent<string>).data.includes('"reason":"shutdown"')) tab.attempt = 0;
+    if (endReason((e as MessageEvent<string>).data) === "shutdown") tab.attempt = 0;
   });
   source.onerror = () => {
     // Our own backoff instead of the browser's fixed retry, and it also covers 401/429 answers,

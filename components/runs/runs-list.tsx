@@ -9,10 +9,10 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input } from "@/components/ui/input";
-import { LoadMore } from "@/components/ui/load-more";
+import { PagedTable } from "@/components/ui/paged-table";
 import { Field } from "@/components/ui/label";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
+import { TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import { useToast } from "@/components/ui/toast";
 import { api, ApiError, errorMessage } from "@/lib/api-client";
@@ -35,75 +35,57 @@ export function RunsList({ kind, projectId, initial }: { kind: RunKindView; proj
         description={kind.key === "test_run" ? "Planned and automated test runs, their results and their state." : "Exploratory testing sessions with a charter."}
         actions={<CreateRunDialog kind={kind} projectId={projectId} />}
       />
-      {list.isError && !list.isFetchNextPageError && list.items.length === 0 ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
-          Could not load {title}: {errorMessage(list.error)}{" "}
-          <button className="underline" onClick={() => void list.refetch()}>
-            Try again
-          </button>
-        </p>
-      ) : (
-        <Table
-          caption={`${kind.title}, newest first`}
-          isEmpty={list.items.length === 0}
-          empty={
-            <EmptyState
-              icon={<PlayCircle className="size-8" />}
-              title={`No ${title} yet`}
-              description={`Create a ${kind.noun} to record results; every change is sent to this project's webhooks.`}
-              action={<CreateRunDialog kind={kind} projectId={projectId} />}
-            />
-          }
-          footer={
-            <LoadMore
-              shown={list.items.length}
-              noun={[kind.noun, title]}
-              hasMore={list.hasNextPage}
-              pending={list.isFetchingNextPage}
-              error={list.isFetchNextPageError ? list.error : undefined}
-              onLoadMore={() => void list.fetchNextPage()}
-            />
-          }
-        >
-          <TableHead>
-            <TableHeaderCell>Name</TableHeaderCell>
-            <TableHeaderCell>State</TableHeaderCell>
-            <TableHeaderCell hideBelow="md">Results</TableHeaderCell>
-            <TableHeaderCell hideBelow="sm">Created</TableHeaderCell>
-          </TableHead>
-          <TableBody>
-            {list.items.map((run) => (
-              <TableRow key={run.id} data-testid="run-row">
-                <TableCell className="min-w-48">
-                  <Link href={`/projects/${projectId}/${kind.path}/${run.id}`} className="font-medium break-words text-slate-900 hover:text-indigo-700 hover:underline">
-                    {run.name}
-                  </Link>
-                  {/* What the hidden columns say, in one line, where they are hidden. */}
-                  <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
-                    <span className="md:hidden">
-                      <ResultSummary counts={run.result_counts} />
+      <PagedTable
+        list={list}
+        caption={`${kind.title}, newest first`}
+        empty={
+          <EmptyState
+            icon={<PlayCircle className="size-8" />}
+            title={`No ${title} yet`}
+            description={`Create a ${kind.noun} to record results; every change is sent to this project's webhooks.`}
+            action={<CreateRunDialog kind={kind} projectId={projectId} />}
+          />
+        }
+        noun={[kind.noun, title]}
+      >
+        <TableHead>
+          <TableHeaderCell>Name</TableHeaderCell>
+          <TableHeaderCell>State</TableHeaderCell>
+          <TableHeaderCell hideBelow="md">Results</TableHeaderCell>
+          <TableHeaderCell hideBelow="sm">Created</TableHeaderCell>
+        </TableHead>
+        <TableBody>
+          {list.items.map((run) => (
+            <TableRow key={run.id} data-testid="run-row">
+              <TableCell className="min-w-48">
+                <Link href={`/projects/${projectId}/${kind.path}/${run.id}`} className="font-medium break-words text-slate-900 hover:text-indigo-700 hover:underline">
+                  {run.name}
+                </Link>
+                {/* What the hidden columns say, in one line, where they are hidden. */}
+                <div className="mt-0.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
+                  <span className="md:hidden">
+                    <ResultSummary counts={run.result_counts} />
+                  </span>
+                  {run.git?.branch && (
+                    <span className="inline-flex items-center gap-1 font-mono">
+                      <GitBranch aria-hidden className="size-3" /> {run.git.branch}
                     </span>
-                    {run.git?.branch && (
-                      <span className="inline-flex items-center gap-1 font-mono">
-                        <GitBranch aria-hidden className="size-3" /> {run.git.branch}
-                      </span>
-                    )}
-                  </div>
-                </TableCell>
-                <TableCell>
-                  <RunStateBadge state={run.state} />
-                </TableCell>
-                <TableCell hideBelow="md" className="text-xs">
-                  <ResultSummary counts={run.result_counts} />
-                </TableCell>
-                <TableCell hideBelow="sm" className="whitespace-nowrap text-slate-600">
-                  <RelativeTime value={run.created_at} />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+                  )}
+                </div>
+              </TableCell>
+              <TableCell>
+                <RunStateBadge state={run.state} />
+              </TableCell>
+              <TableCell hideBelow="md" className="text-xs">
+                <ResultSummary counts={run.result_counts} />
+              </TableCell>
+              <TableCell hideBelow="sm" className="whitespace-nowrap text-slate-600">
+                <RelativeTime value={run.created_at} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </PagedTable>
     </>
   );
 }

@@ -1,20 +1,26 @@
 "use client";
-// One delivery in a side drawer: what was sent (payload, headers with signatures redacted), every
-// attempt and its answer, and where it sits in a replay chain. Outbound rows can be replayed;
-// inbound receipts cannot, and the drawer says why.
-import { useState } from "react";
-import { Check, Copy, Info, RotateCcw } from "lucide-react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Badge } from "@/components/ui/badge";
+// One delivery in a side drawer, kept current while it is open and still changing: what was sent
+// (the exact body, headers with signatures redacted), every attempt and its answer, when the next
+// attempt is, where it sits in a replay chain, and what can be done with it. Inbound receipts show
+// what Switchyard did with them instead: there are no attempts to show, and they cannot be re-sent.
+import { Info } from "lucide-react";
+import { useQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Sheet } from "@/components/ui/sheet";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useToast } from "@/components/ui/toast";
 import { api, errorMessage } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
-import { deliveryBadge } from "@/lib/webhooks/delivery-badge";
-import type { DeliveryAttempt, DeliveryDetail, DeliveryRow } from "./types";
+import { deliveryProblem } from "@/lib/webhooks/attempt-message";
+import { DeliveryActions } from "./delivery-actions";
+import { AttemptItem, HeadersTable } from "./delivery-attempts";
+import { DeliveryBody } from "./delivery-body";
+import { DeliveryStatus, webhookLabel } from "./delivery-labels";
+import type { DeliveryDetail } from "./types";
+import { LIVE_REFRESH_MS } from "./use-live-deliveries";
+
+// Succeeded, dead and inbound rows no longer change on their own.
+const settled = (d: DeliveryDetail["delivery"]) => d.direction === "inbound" || d.status === "succeeded" || d.status === "dead";
 
 export function DeliveryDrawer({
   projectId,
@@ -31,6 +37,7 @@ export function DeliveryDrawer({
     queryKey: queryKeys.delivery(projectId, deliveryId ?? ""),
     queryFn: () => api<DeliveryDetail>(`/projects/${projectId}/deliveries/${deliveryId}`),
     enabled: Boolean(deliveryId),
+    refetchInterval: (q) => (q.state.data && settled(q.state.data.delivery) ? false : LIVE_REFRESH_MS),
   });
   return (
     <Sheet
@@ -61,33 +68,64 @@ export function DeliveryDrawer({
 
 function DeliveryDetails({ projectId, detail, onOpen }: { projectId: string; detail: DeliveryDetail; onOpen: (id: string) => void }) {
   const d = detail.delivery;
-  const badge = deliveryBadge(d);
+  const inbound = d.direction === "inbound";
   const replayedAs = detail.replay_chain.filter((c) => c.replay_of === d.id);
-  const lastHeaders = detail.attempts.at(-1)?.request_headers;
+  const last = detail.attempts.at(-1);
+  const problem = deliveryProblem(d);
+  // Slack: each attempt keeps the Block Kit message it sent; generic attempts all sent the event's body.
+  const sentBody = last?.request_body ?? detail.body;
   return (
     <div className="space-y-5 text-sm">
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5">
         <dt className="text-slate-500">Outcome</dt>
-        <dd>
-          <Badge tone={badge.tone}>{badge.label}</Badge>
-          {d.last_status_code !== null && <span className="ml-2 font-mono text-xs">HTTP {d.last_status_code}</span>}
+        <dd data-testid="drawer-status">
+          <DeliveryStatus delivery={d} showNext={false} />
         </dd>
-        <dt className="text-slate-500">Direction</dt>
-        <dd className="capitalize">{d.direction}</dd>
+        {problem && (
+          <>
+            <dt className="text-slate-500">Why</dt>
+            <dd>{problem}</dd>
+          </>
+        )}
+        {!inbound && d.status === "failed" && (
+          <>
+            <dt className="text-slate-500">Next attempt</dt>
+            <dd data-testid="drawer-next-attempt">
+              <RelativeTime value={d.next_attempt_at} />
+            </dd>
+          </>
+        )}
         <dt className="text-slate-500">Webhook</dt>
-        <dd className="min-w-0 break-words">{d.webhook_name ?? "—"}</dd>
+        <dd className="min-w-0 break-words">{webhookLabel(d)}</dd>
         {detail.url && (
           <>
             <dt className="text-slate-500">URL</dt>
             <dd className="font-mono text-xs break-all">{detail.url}</dd>
           </>
         )}
-        <dt className="text-slate-500">Created</dt>
+        <dt className="text-slate-500">{inbound ? "Received" : "Created"}</dt>
         <dd>
           <RelativeTime value={d.created_at} />
         </dd>
-        <dt className="text-slate-500">Attempts</dt>
-        <dd>{d.attempts}</dd>
+        {inbound ? (
+          <>
+            <dt className="text-slate-500">Answered</dt>
+            <dd>{d.last_status_code !== null ? `HTTP ${d.last_status_code}` : "—"}</dd>
+            {detail.provider_delivery_id && (
+              <>
+                <dt className="text-slate-500">Tracker delivery id</dt>
+                <dd className="font-mono text-xs break-all">{detail.provider_delivery_id}</dd>
+              </>
+            )}
+          </>
+        ) : (
+          <>
+            <dt className="text-slate-500">Attempts</dt>
+            <dd>{d.attempts}</dd>
+            <dt className="text-slate-500">webhook-id</dt>
+            <dd className="font-mono text-xs break-all">{d.event_id}</dd>
+          </>
+        )}
         {d.outcome_reason && (
           <>
             <dt className="text-slate-500">Reason</dt>
@@ -99,8 +137,7 @@ function DeliveryDetails({ projectId, detail, onOpen }: { projectId: string; det
       <section aria-label="Replay chain" className="space-y-1">
         {d.replay_of && (
           <p>
-            Replay of{" "}
-            <ChainLink id={d.replay_of} onOpen={onOpen} />
+            Replay of <ChainLink id={d.replay_of} onOpen={onOpen} />
           </p>
         )}
         {replayedAs.map((r) => (
@@ -110,43 +147,47 @@ function DeliveryDetails({ projectId, detail, onOpen }: { projectId: string; det
         ))}
       </section>
 
-      {d.direction === "outbound" ? (
-        <ReplayButton projectId={projectId} delivery={d} onReplayed={onOpen} />
-      ) : (
+      {inbound ? (
         <p className="flex gap-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-slate-700">
           <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-slate-500" />
           Inbound receipts cannot be replayed: Switchyard keeps only a digest of the request, and the tracker&apos;s signed request cannot be
           fabricated. Ask the tracker to redeliver it instead.
         </p>
+      ) : (
+        <DeliveryActions projectId={projectId} delivery={d} onReplayed={onOpen} />
       )}
 
-      <Section title="Payload" action={detail.payload != null ? <CopyButton text={JSON.stringify(detail.payload, null, 2)} label="Copy payload" /> : null}>
-        {detail.payload != null ? (
-          <pre className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">{JSON.stringify(detail.payload, null, 2)}</pre>
-        ) : (
+      <Section title={last?.request_body ? "Slack message sent" : "Payload"}>
+        {sentBody != null ? (
+          <DeliveryBody body={sentBody} label={last?.request_body ? "Slack message" : "payload"} />
+        ) : inbound ? (
           <p className="text-slate-600">
             Not stored. Request digest: <code className="font-mono text-xs break-all">{detail.request_digest ?? "—"}</code>
           </p>
+        ) : (
+          <p className="text-slate-600">Sent as a Slack message: it appears here after the first attempt.</p>
         )}
       </Section>
 
-      {lastHeaders && (
-        <Section title="Request headers">
-          <HeadersTable headers={lastHeaders} />
+      {last?.request_headers && (
+        <Section title="Request headers (latest attempt)">
+          <HeadersTable headers={last.request_headers} />
         </Section>
       )}
 
-      <Section title={`Attempts (${detail.attempts.length})`}>
-        {detail.attempts.length === 0 ? (
-          <p className="text-slate-600">{d.status === "paused" ? "Parked: sent when the webhook is resumed or re-enabled." : "Not attempted yet."}</p>
-        ) : (
-          <ol className="space-y-2">
-            {[...detail.attempts].reverse().map((a) => (
-              <AttemptItem key={a.n} attempt={a} />
-            ))}
-          </ol>
-        )}
-      </Section>
+      {!inbound && (
+        <Section title={`Attempts (${detail.attempts.length})`}>
+          {detail.attempts.length === 0 ? (
+            <p className="text-slate-600">{d.status === "paused" ? "Parked: sent when the webhook is resumed or re-enabled." : "Not attempted yet."}</p>
+          ) : (
+            <ol className="space-y-2">
+              {[...detail.attempts].reverse().map((a) => (
+                <AttemptItem key={a.n} attempt={a} />
+              ))}
+            </ol>
+          )}
+        </Section>
+      )}
     </div>
   );
 }
@@ -163,101 +204,11 @@ function ChainLink({ id, onOpen }: { id: string; onOpen: (id: string) => void })
   );
 }
 
-function ReplayButton({ projectId, delivery, onReplayed }: { projectId: string; delivery: DeliveryRow; onReplayed: (id: string) => void }) {
-  const [pending, setPending] = useState(false);
-  const queryClient = useQueryClient();
-  const toast = useToast();
-  async function replay() {
-    setPending(true);
-    try {
-      const res = await api<{ delivery: DeliveryRow }>(`/projects/${projectId}/deliveries/${delivery.id}/replay`, { method: "POST" });
-      toast({ tone: "success", title: "Replay enqueued", description: `New delivery ${res.delivery.id}, same webhook-id.` });
-      await queryClient.invalidateQueries({ queryKey: ["projects", projectId, "deliveries"] });
-      onReplayed(res.delivery.id);
-    } catch (err) {
-      toast({ tone: "error", title: "Replay failed", description: errorMessage(err) });
-    } finally {
-      setPending(false);
-    }
-  }
-  return (
-    <div className="flex flex-wrap items-center gap-3">
-      <Button pending={pending} onClick={() => void replay()}>
-        <RotateCcw aria-hidden className="size-4" />
-        Replay
-      </Button>
-      <p className="text-xs text-slate-600">Sends the same event again as a new delivery; receivers can dedupe on its webhook-id.</p>
-    </div>
-  );
-}
-
-function AttemptItem({ attempt: a }: { attempt: DeliveryAttempt }) {
-  const ok = a.status_code !== null && a.status_code >= 200 && a.status_code < 300;
-  return (
-    <li data-testid="delivery-attempt" className="rounded-md border border-slate-200 p-3">
-      <div className="flex flex-wrap items-center gap-2">
-        <span className="font-medium">#{a.n}</span>
-        <Badge tone={ok ? "green" : "red"}>{a.status_code !== null ? `HTTP ${a.status_code}` : (a.error_class ?? "error")}</Badge>
-        <span className="text-xs text-slate-600">{a.duration_ms} ms</span>
-        <span className="ml-auto text-xs text-slate-600">
-          <RelativeTime value={a.started_at} />
-        </span>
-      </div>
-      {a.error_message && <p className="mt-1 text-xs text-red-800">{a.error_message}</p>}
-      {a.response_excerpt && (
-        <pre className="mt-2 max-h-40 overflow-auto rounded bg-slate-50 p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-800">
-          {a.response_excerpt}
-        </pre>
-      )}
-    </li>
-  );
-}
-
-function HeadersTable({ headers }: { headers: Record<string, string> }) {
-  return (
-    <table className="w-full font-mono text-xs">
-      <tbody>
-        {Object.entries(headers).map(([name, value]) => (
-          <tr key={name} className="border-b border-slate-100 last:border-0">
-            <th scope="row" className="py-1 pr-3 text-left align-top font-normal text-slate-500">
-              {name}
-            </th>
-            <td className="py-1 break-all text-slate-800">{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function Section({ title, action, children }: { title: string; action?: React.ReactNode; children: React.ReactNode }) {
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <section className="space-y-2">
-      <div className="flex items-center justify-between gap-2">
-        <h3 className="text-xs font-semibold tracking-wide text-slate-700 uppercase">{title}</h3>
-        {action}
-      </div>
+      <h3 className="text-xs font-semibold tracking-wide text-slate-700 uppercase">{title}</h3>
       {children}
     </section>
-  );
-}
-
-function CopyButton({ text, label }: { text: string; label: string }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <Button
-      variant="secondary"
-      size="sm"
-      aria-label={label}
-      onClick={() =>
-        void navigator.clipboard.writeText(text).then(() => {
-          setCopied(true);
-          setTimeout(() => setCopied(false), 2000);
-        })
-      }
-    >
-      {copied ? <Check aria-hidden className="size-3.5 text-green-700" /> : <Copy aria-hidden className="size-3.5" />}
-      <span aria-live="polite">{copied ? "Copied" : "Copy"}</span>
-    </Button>
   );
 }

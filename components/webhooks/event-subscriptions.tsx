@@ -2,7 +2,7 @@
 // Save-on-toggle: each checkbox is one PUT (subscribe) or DELETE (unsubscribe). The box moves at
 // once; the server's answer either flashes a check-mark or puts the box back and says why.
 import { useEffect, useRef, useState } from "react";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, errorMessage } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import { EventPicker, type EventStatus } from "./event-picker";
@@ -40,41 +40,44 @@ export function EventSubscriptions({ projectId, webhook }: { projectId: string; 
     setStatus((prev) => ({ ...prev, [type]: s }));
   }
 
-  async function save(type: string, on: boolean) {
+  const flip = (type: string, on: boolean) =>
     setSelected((prev) => {
       const next = new Set(prev);
       if (on) next.add(type);
       else next.delete(type);
       return next;
     });
-    clearTimeout(timers.current.get(type));
-    setOne(type, { state: "saving" });
-    try {
-      await api(`/projects/${projectId}/webhooks/outbound/${webhook.id}/events/${encodeURIComponent(type)}`, { method: on ? "PUT" : "DELETE" });
+  // Options-level callbacks: they run for every toggle, also when several are in flight at once.
+  const toggle = useMutation({
+    mutationFn: ({ type, on }: { type: string; on: boolean }) =>
+      api(`/projects/${projectId}/webhooks/outbound/${webhook.id}/events/${encodeURIComponent(type)}`, { method: on ? "PUT" : "DELETE" }),
+    onMutate: ({ type, on }) => {
+      flip(type, on);
+      clearTimeout(timers.current.get(type));
+      setOne(type, { state: "saving" });
+    },
+    onSuccess: (_res, { type }) => {
       setOne(type, { state: "saved" });
       timers.current.set(
         type,
         setTimeout(() => setOne(type, undefined), FLASH_MS),
       );
       void queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(projectId) });
-    } catch (err) {
-      setSelected((prev) => {
-        const next = new Set(prev);
-        if (on) next.delete(type);
-        else next.add(type);
-        return next;
-      });
+    },
+    onError: (err, { type, on }) => {
+      flip(type, !on);
       setOne(type, { state: "error", message: `Not saved: ${errorMessage(err)}` });
-    }
-  }
+    },
+  });
+  const save = (type: string, on: boolean) => toggle.mutate({ type, on });
 
   return (
     <EventPicker
       idPrefix={`events-${webhook.id}`}
       selected={selected}
       status={status}
-      onToggle={(type, on) => void save(type, on)}
-      onToggleGroup={(types, on) => types.filter((t) => selected.has(t) !== on).forEach((t) => void save(t, on))}
+      onToggle={save}
+      onToggleGroup={(types, on) => types.filter((t) => selected.has(t) !== on).forEach((t) => save(t, on))}
     />
   );
 }

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { PROVIDER_LABELS } from "@/components/integrations/providers";
 import { ConfirmAction } from "./confirm-action";
+import { InboundHealth } from "./inbound-health";
 import { SendTestButton } from "./send-test-button";
 import type { InboundWebhook } from "./types";
 
@@ -47,6 +48,7 @@ export function InboundWebhookCard({
             : "The URL token and the secret were shown once and cannot be read again. Rotate to get new ones."}
         </p>
       </div>
+      <InboundHealth projectId={projectId} />
       <div className="flex flex-wrap gap-2">
         <SendTestButton projectId={projectId} endpoint={`/projects/${projectId}/webhooks/inbound/test`} />
         {webhook.auth === "hmac" && (

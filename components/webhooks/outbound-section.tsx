@@ -10,14 +10,15 @@ import { api, errorMessage } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import { OutboundWebhookCard } from "./outbound-webhook-card";
 import type { WebhooksResponse } from "./types";
+import { LIVE_REFRESH_MS } from "./use-live-deliveries";
 import { WebhookFormDialog } from "./webhook-form-dialog";
 
 export function OutboundSection({ projectId }: { projectId: string }) {
   const query = useQuery({
     queryKey: queryKeys.webhooks(projectId),
     queryFn: () => api<WebhooksResponse>(`/projects/${projectId}/webhooks`),
-    // Health and "last dispatched" change while the page is open; keep the cards current.
-    refetchInterval: 15_000,
+    // Health, recent deliveries and "last success" change while the page is open: keep the cards current (visible tabs only).
+    refetchInterval: LIVE_REFRESH_MS,
   });
   const addButton = (
     <WebhookFormDialog

@@ -1,47 +1,29 @@
 "use client";
-// One outbound webhook: identity, health, timings, the actions an admin needs, and its events.
+// One outbound webhook: identity, health (and what Degraded means), timings, its latest test and
+// recent deliveries, the actions an admin needs, and its events.
 import { useState } from "react";
 import { Pause, Pencil, Play, Power, Trash2 } from "lucide-react";
-import { useQueryClient } from "@tanstack/react-query";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { useToast } from "@/components/ui/toast";
-import { api, errorMessage } from "@/lib/api-client";
 import { EVENT_TYPES } from "@/lib/events/catalog";
-import { queryKeys } from "@/lib/query-keys";
+import { DISABLED_AFTER } from "@/lib/outbound/health";
+import { degradedExplanation } from "@/lib/webhooks/health-view";
 import { ConfirmAction } from "./confirm-action";
 import { EventSubscriptions } from "./event-subscriptions";
 import { HealthBadge } from "./health-badge";
 import { RetiringSecretNotice, RotatedSecret, RotateSecretButton } from "./secret-rotation";
 import { SendTestButton } from "./send-test-button";
+import { RecoverDialog } from "./recover-dialog";
 import type { OutboundWebhook } from "./types";
+import { useWebhookActions } from "./use-webhook-actions";
 import { WebhookFormDialog } from "./webhook-form-dialog";
+import { WebhookRecentDeliveries } from "./webhook-recent-deliveries";
 
 export function OutboundWebhookCard({ projectId, webhook }: { projectId: string; webhook: OutboundWebhook }) {
-  const queryClient = useQueryClient();
-  const toast = useToast();
   const [rotatedSecret, setRotatedSecret] = useState<string | null>(null);
-  const [pausePending, setPausePending] = useState(false);
+  const { togglePause, enable, remove } = useWebhookActions(projectId, webhook);
   const base = `/projects/${projectId}/webhooks/outbound/${webhook.id}`;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(projectId) });
-
-  async function togglePause() {
-    setPausePending(true);
-    try {
-      await api(`${base}/${webhook.paused ? "resume" : "pause"}`, { method: "POST" });
-      toast({
-        tone: "success",
-        title: webhook.paused ? "Webhook resumed" : "Webhook paused",
-        description: webhook.paused ? "Parked deliveries are being sent." : "New deliveries are parked until you resume.",
-      });
-      await refresh();
-    } catch (err) {
-      toast({ tone: "error", title: webhook.paused ? "Could not resume" : "Could not pause", description: errorMessage(err) });
-    } finally {
-      setPausePending(false);
-    }
-  }
 
   const titleId = `webhook-${webhook.id}-title`;
   return (
@@ -80,17 +62,13 @@ export function OutboundWebhookCard({ projectId, webhook }: { projectId: string;
                 title={`Re-enable ${webhook.name}?`}
                 description={
                   <>
-                    Switchyard stopped sending to this webhook after {webhook.consecutive_failures || 10} failed attempts in a row. Re-enabling resets
+                    Switchyard stopped sending to this webhook after {webhook.consecutive_failures || DISABLED_AFTER} failed attempts in a row. Re-enabling resets
                     the failure counter to zero and sends the deliveries parked meanwhile. If failures recur, the webhook is disabled again
                     automatically, so fix the receiver first.
                   </>
                 }
                 confirmLabel="Re-enable"
-                onConfirm={async () => {
-                  await api(`${base}/enable`, { method: "POST" });
-                  toast({ tone: "success", title: "Webhook re-enabled", description: "Parked deliveries are being sent." });
-                  await refresh();
-                }}
+                onConfirm={() => enable.mutateAsync()}
               />
             )}
           </div>
@@ -98,7 +76,12 @@ export function OutboundWebhookCard({ projectId, webhook }: { projectId: string;
 
         {webhook.health === "disabled" && (
           <p role="status" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-            Disabled after repeated failures: nothing is sent and new deliveries are parked. Fix the receiver, then Re-enable.
+            Disabled after {DISABLED_AFTER} failed attempts in a row: nothing is sent and new deliveries are parked. Fix the receiver, then Re-enable.
+          </p>
+        )}
+        {webhook.health === "degraded" && !webhook.paused && (
+          <p role="status" data-testid="degraded-explanation" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {degradedExplanation(webhook.consecutive_failures)}
           </p>
         )}
 
@@ -119,6 +102,8 @@ export function OutboundWebhookCard({ projectId, webhook }: { projectId: string;
           ))}
         </dl>
 
+        <WebhookRecentDeliveries projectId={projectId} webhook={webhook} />
+
         {rotatedSecret && <RotatedSecret secret={rotatedSecret} onDismiss={() => setRotatedSecret(null)} />}
         <RetiringSecretNotice projectId={projectId} webhook={webhook} />
 
@@ -134,10 +119,11 @@ export function OutboundWebhookCard({ projectId, webhook }: { projectId: string;
             }
           />
           {webhook.kind === "generic" && <RotateSecretButton projectId={projectId} webhook={webhook} onRotated={setRotatedSecret} />}
-          <Button variant="secondary" size="sm" pending={pausePending} onClick={() => void togglePause()}>
-            {!pausePending && (webhook.paused ? <Play aria-hidden className="size-3.5" /> : <Pause aria-hidden className="size-3.5" />)}
+          <Button variant="secondary" size="sm" pending={togglePause.isPending} onClick={() => togglePause.mutate()}>
+            {!togglePause.isPending && (webhook.paused ? <Play aria-hidden className="size-3.5" /> : <Pause aria-hidden className="size-3.5" />)}
             {webhook.paused ? "Resume" : "Pause"}
           </Button>
+          <RecoverDialog projectId={projectId} webhook={webhook} />
           <ConfirmAction
             trigger={
               <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50">
@@ -149,11 +135,7 @@ export function OutboundWebhookCard({ projectId, webhook }: { projectId: string;
             description="It stops receiving events at once and its delivery history is removed. This cannot be undone."
             confirmLabel={`Delete ${webhook.name}`}
             danger
-            onConfirm={async () => {
-              await api(base, { method: "DELETE" });
-              toast({ tone: "success", title: `Webhook "${webhook.name}" deleted` });
-              await refresh();
-            }}
+            onConfirm={() => remove.mutateAsync()}
           />
         </div>
 

@@ -2,9 +2,8 @@
 // Rotate Secret (generic webhooks): confirm → the new secret in a reveal-once panel. While the old
 // secret is retiring, receivers may verify with either; the card shows when it auto-retires, with
 // Retire now and a one-time Extend.
-import { useState } from "react";
 import { RefreshCw } from "lucide-react";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { useToast } from "@/components/ui/toast";
@@ -16,6 +15,11 @@ import { retiringSecret, type OutboundWebhook } from "./types";
 
 export function RotateSecretButton({ projectId, webhook, onRotated }: { projectId: string; webhook: OutboundWebhook; onRotated: (secret: string) => void }) {
   const queryClient = useQueryClient();
+  const rotate = useMutation({
+    mutationFn: () => api<{ secret: string }>(`/projects/${projectId}/webhooks/outbound/${webhook.id}/rotate`, { method: "POST" }),
+    onSuccess: ({ secret }) => onRotated(secret),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(projectId) }),
+  });
   return (
     <ConfirmAction
       trigger={
@@ -27,11 +31,7 @@ export function RotateSecretButton({ projectId, webhook, onRotated }: { projectI
       title={`Rotate the signing secret of ${webhook.name}?`}
       description="A new secret is created and shown once. The current secret keeps signing alongside it for a while, so receivers can switch over without dropping deliveries; then it retires automatically."
       confirmLabel="Rotate secret"
-      onConfirm={async () => {
-        const { secret } = await api<{ secret: string }>(`/projects/${projectId}/webhooks/outbound/${webhook.id}/rotate`, { method: "POST" });
-        onRotated(secret);
-        await queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(projectId) });
-      }}
+      onConfirm={() => rotate.mutateAsync()}
     />
   );
 }
@@ -51,22 +51,21 @@ export function RotatedSecret({ secret, onDismiss }: { secret: string; onDismiss
 export function RetiringSecretNotice({ projectId, webhook }: { projectId: string; webhook: OutboundWebhook }) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const [pending, setPending] = useState<"extend" | null>(null);
+  const base = `/projects/${projectId}/webhooks/outbound/${webhook.id}`;
+  const onSettled = () => queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(projectId) });
+  const extend = useMutation({
+    mutationFn: () => api(`${base}/extend`, { method: "POST" }),
+    onSuccess: () => toast({ tone: "success", title: "Deadline extended", description: "The previous secret keeps signing for longer. This can be done once." }),
+    onError: (err) => toast({ tone: "error", title: "Could not extend", description: errorMessage(err) }),
+    onSettled,
+  });
+  const retire = useMutation({
+    mutationFn: () => api(`${base}/retire`, { method: "POST" }),
+    onSuccess: () => toast({ tone: "success", title: "Previous secret retired" }),
+    onSettled,
+  });
   const retiring = retiringSecret(webhook);
   if (!retiring) return null;
-
-  async function extend() {
-    setPending("extend");
-    try {
-      await api(`/projects/${projectId}/webhooks/outbound/${webhook.id}/extend`, { method: "POST" });
-      toast({ tone: "success", title: "Deadline extended", description: "The previous secret keeps signing for longer. This can be done once." });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(projectId) });
-    } catch (err) {
-      toast({ tone: "error", title: "Could not extend", description: errorMessage(err) });
-    } finally {
-      setPending(null);
-    }
-  }
 
   return (
     <div data-testid="retiring-secret" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-blue-950">
@@ -77,7 +76,7 @@ export function RetiringSecretNotice({ projectId, webhook }: { projectId: string
         {retiring.extended ? (
           <p className="text-xs text-blue-900">Already extended once, so it cannot be extended again.</p>
         ) : (
-          <Button variant="secondary" size="sm" pending={pending === "extend"} onClick={() => void extend()}>
+          <Button variant="secondary" size="sm" pending={extend.isPending} onClick={() => extend.mutate()}>
             Extend
           </Button>
         )}
@@ -91,11 +90,7 @@ export function RetiringSecretNotice({ projectId, webhook }: { projectId: string
           description="Deliveries will be signed with the new secret only. Receivers still verifying with the previous secret will start rejecting them."
           confirmLabel="Retire now"
           danger
-          onConfirm={async () => {
-            await api(`/projects/${projectId}/webhooks/outbound/${webhook.id}/retire`, { method: "POST" });
-            toast({ tone: "success", title: "Previous secret retired" });
-            await queryClient.invalidateQueries({ queryKey: queryKeys.webhooks(projectId) });
-          }}
+          onConfirm={() => retire.mutateAsync()}
         />
       </div>
     </div>

@@ -1,7 +1,8 @@
 "use server";
 // Server actions for the sign-in and sign-out pages.
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "./config";
+import { signIn, signOut, SignInThrottled } from "./config";
+import { retryWording } from "./sign-in-throttle";
 
 export async function signInAction(_prev: string | undefined, form: FormData): Promise<string | undefined> {
   try {
@@ -11,6 +12,9 @@ export async function signInAction(_prev: string | undefined, form: FormData): P
       redirectTo: String(form.get("callbackUrl") || "/projects"),
     });
   } catch (err) {
+    if (err instanceof SignInThrottled) {
+      return `Too many failed sign-ins for this account or from this network. Try again ${retryWording(err.retryAt)}.`;
+    }
     if (err instanceof AuthError) return "That email and password don't match an account.";
     throw err; // the redirect after a successful sign-in is thrown, too
   }

@@ -9,18 +9,16 @@ import { apiTokenAccess, apiTokens, projectMembers, projects, users } from "@/db
 import { mintToken, sha256Hex } from "@/lib/crypto/tokens";
 import { Invalid, NotFound } from "@/lib/http/errors";
 import { MAX_ID_LENGTH, newId } from "@/lib/ids";
+import { DEFAULT_TOKEN_LIFETIME_DAYS, TOKEN_LIFETIMES_DAYS, type TokenLifetime } from "./token-options";
 
 export const API_TOKEN_PREFIX = "sy_";
 export const TOKEN_ACCESS = apiTokenAccess.enumValues;
 export type TokenAccess = (typeof TOKEN_ACCESS)[number];
-/** Lifetimes offered at creation, in days; null never expires. */
-export const TOKEN_LIFETIMES_DAYS = [30, 90, 365, null] as const;
-export const DEFAULT_TOKEN_LIFETIME_DAYS = 90;
 
 export const createApiTokenInput = z.object({
   name: z.string().trim().min(1, "Name the token after where it will be used, e.g. CI.").max(100, "Keep the name under 100 characters."),
   expires_in_days: z
-    .union([z.literal(30), z.literal(90), z.literal(365), z.null()], "Choose 30, 90 or 365 days, or null for never.")
+    .custom<TokenLifetime>((v) => (TOKEN_LIFETIMES_DAYS as readonly unknown[]).includes(v), "Choose 30, 90 or 365 days, or null for never.")
     .default(DEFAULT_TOKEN_LIFETIME_DAYS),
   access: z.enum(TOKEN_ACCESS, "Choose read_only or read_write.").default("read_write"),
   project_id: z.string().min(1).max(MAX_ID_LENGTH).nullable().default(null),

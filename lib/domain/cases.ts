@@ -5,11 +5,11 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { cases } from "@/db/schema";
 import { emit } from "@/lib/events/emit";
-import { toPage, type Page, type PageParams } from "@/lib/http/cursor";
+import type { Page, PageParams } from "@/lib/http/cursor";
 import { NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { iso } from "./iso";
-import { pageKey, pageOrder, pageWhere } from "./keyset";
+import { listPage } from "./keyset";
 import { projectLink } from "./links";
 import { getProject } from "./projects";
 
@@ -45,14 +45,7 @@ export function presentCase(row: Case) {
 
 /** One keyset page of the project's cases, newest first. */
 export async function listCases(projectId: string, page: PageParams): Promise<Page<Case>> {
-  const rows = await db()
-    .select({ case: cases, key: pageKey(cases) })
-    .from(cases)
-    .where(pageWhere(cases, projectId, page.cursor))
-    .orderBy(...pageOrder(cases))
-    .limit(page.limit + 1);
-  const { items, nextCursor } = toPage(rows, page.limit, (r) => ({ at: r.key, id: r.case.id }));
-  return { items: items.map((r) => r.case), nextCursor };
+  return listPage(cases, projectId, page);
 }
 
 /** Every case of the project by title, for the case picker of a run (ids and titles only). */

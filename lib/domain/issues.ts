@@ -7,12 +7,13 @@ import { z } from "zod";
 import { db, type Tx } from "@/db/client";
 import { issues } from "@/db/schema";
 import { emit } from "@/lib/events/emit";
-import { toPage, type Page, type PageParams } from "@/lib/http/cursor";
+import type { Page, PageParams } from "@/lib/http/cursor";
 import { Conflict, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { iso } from "./iso";
-import { pageKey, pageOrder, pageWhere } from "./keyset";
-import { httpLink, MAX_LINK_LENGTH, projectLink } from "./links";
+import { listPage } from "./keyset";
+import { isHttpUrl, MAX_LINK_URL_LENGTH } from "@/lib/http/safe-url";
+import { projectLink } from "./links";
 import { getProject } from "./projects";
 
 export type Issue = typeof issues.$inferSelect;
@@ -24,12 +25,7 @@ export const ISSUE_PROVIDERS = ["jira", "github", "azure_devops", "simple_url"] 
 const external = z.object({
   provider: z.enum(ISSUE_PROVIDERS, "Choose jira, github, azure_devops or simple_url."),
   key: z.string().trim().min(1, "Give the external key, e.g. PROJ-7 or octo/repo#12.").max(200),
-  url: z
-    .url({ protocol: /^https?$/, error: "Enter an absolute http(s) URL." })
-    .max(MAX_LINK_LENGTH)
-    .refine((u) => httpLink(u) !== null, "Enter an absolute http(s) URL.")
-    .nullable()
-    .optional(),
+  url: z.string().max(MAX_LINK_URL_LENGTH).refine(isHttpUrl, "Enter an absolute http(s) URL.").nullable().optional(),
 });
 const issueFields = {
   title: z.string().trim().min(1, "Give the issue a title.").max(500, "Keep the title under 500 characters."),
@@ -67,7 +63,7 @@ export function presentIssue(row: Issue) {
     assignee: row.assignee,
     url: projectLink(row.projectId, "issues", row.id),
     external:
-      row.externalProvider && row.externalKey ? { provider: row.externalProvider, key: row.externalKey, url: httpLink(row.externalUrl) } : null,
+      row.externalProvider && row.externalKey ? { provider: row.externalProvider, key: row.externalKey, url: row.externalUrl && isHttpUrl(row.externalUrl) ? row.externalUrl : null } : null,
     synced_at: iso(row.syncedAt),
     created_at: iso(row.createdAt),
     updated_at: iso(row.updatedAt),
@@ -78,14 +74,7 @@ export function presentIssue(row: Issue) {
 
 /** One keyset page of the project's issues, newest first. */
 export async function listIssues(projectId: string, page: PageParams): Promise<Page<Issue>> {
-  const rows = await db()
-    .select({ issue: issues, key: pageKey(issues) })
-    .from(issues)
-    .where(pageWhere(issues, projectId, page.cursor))
-    .orderBy(...pageOrder(issues))
-    .limit(page.limit + 1);
-  const { items, nextCursor } = toPage(rows, page.limit, (r) => ({ at: r.key, id: r.issue.id }));
-  return { items: items.map((r) => r.issue), nextCursor };
+  return listPage(issues, projectId, page);
 }
 
 export async function getIssue(projectId: string, issueId: string, ex: Tx | ReturnType<typeof db> = db(), opts: { forUpdate?: boolean } = {}): Promise<Issue> {

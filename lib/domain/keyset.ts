@@ -1,22 +1,22 @@
-// The SQL side of keyset pages (lib/http/cursor.ts holds the cursor itself): a project's rows newest
-// first by (created_at, id), the page after a cursor, and the cursor's sort key printed exactly.
+// The SQL side of keyset pages (lib/http/cursor.ts holds the cursor itself): one page of a project's
+// rows, newest first by (created_at, id), after a cursor whose sort key keeps created_at's microseconds.
 import "server-only";
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
-import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { CURSOR_TIME_FORMAT, type Cursor } from "@/lib/http/cursor";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
+import { db } from "@/db/client";
+import { CURSOR_TIME_FORMAT, type Page, type PageParams } from "@/lib/http/cursor";
+import { toPage } from "@/lib/http/keyset";
 
-type Listed = { projectId: AnyPgColumn; createdAt: AnyPgColumn; id: AnyPgColumn };
+type Listed = PgTable & { projectId: AnyPgColumn; createdAt: AnyPgColumn; id: AnyPgColumn };
 
-/** The project's rows after the cursor (all of them without one). */
-export function pageWhere(t: Listed, projectId: string, cursor: Cursor | null): SQL | undefined {
-  return and(eq(t.projectId, projectId), cursor ? sql`(${t.createdAt}, ${t.id}) < (${cursor.at}::timestamptz, ${cursor.id})` : undefined);
-}
-
-export function pageOrder(t: Listed): SQL[] {
-  return [desc(t.createdAt), desc(t.id)];
-}
-
-/** created_at with its microseconds, as the cursor carries it (a JS Date would keep milliseconds only). */
-export function pageKey(t: Listed): SQL<string> {
-  return sql<string>`to_char(${t.createdAt} at time zone 'UTC', ${CURSOR_TIME_FORMAT})`;
+/** One keyset page of the project's rows of `table`, newest first. */
+export async function listPage<T extends Listed>(table: T, projectId: string, page: PageParams): Promise<Page<T["$inferSelect"]>> {
+  const rows = await db()
+    // created_at printed as the cursor carries it (a JS Date would keep milliseconds only).
+    .select({ row: table as PgTable, key: sql<string>`to_char(${table.createdAt} at time zone 'UTC', ${CURSOR_TIME_FORMAT})` })
+    .from(table as PgTable)
+    .where(and(eq(table.projectId, projectId), page.cursor ? sql`(${table.createdAt}, ${table.id}) < (${page.cursor.at}::timestamptz, ${page.cursor.id})` : undefined))
+    .orderBy(desc(table.createdAt), desc(table.id))
+    .limit(page.limit + 1);
+  return toPage(rows as Array<{ row: T["$inferSelect"] & { id: string }; key: string }>, page.limit, (r) => [r.key, r.row.id], (r) => r.row);
 }

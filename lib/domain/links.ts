@@ -10,19 +10,3 @@ export function projectLink(projectId: string, ...segments: string[]): string {
   return appLink("projects", projectId, ...segments);
 }
 
-/** Longest outside link kept on an issue. */
-export const MAX_LINK_LENGTH = 2000;
-
-/**
- * An outside link (an issue's tracker URL) that a page may render as an href: absolute http(s) only,
- * fully parsed; `javascript:`, `data:`, `vbscript:` and anything unparseable → null.
- */
-export function httpLink(raw: string | null | undefined): string | null {
-  if (!raw || raw.length > MAX_LINK_LENGTH) return null;
-  try {
-    const url = new URL(raw);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname ? raw : null;
-  } catch {
-    return null;
-  }
-}

@@ -9,11 +9,11 @@ import { db, type Tx } from "@/db/client";
 import { cases, testRunResults, testRuns } from "@/db/schema";
 import type { EventData, EventType } from "@/lib/events/catalog";
 import { emit } from "@/lib/events/emit";
-import { toPage, type Page, type PageParams } from "@/lib/http/cursor";
+import type { Page, PageParams } from "@/lib/http/cursor";
 import { Conflict, Invalid, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { iso } from "./iso";
-import { pageKey, pageOrder, pageWhere } from "./keyset";
+import { listPage } from "./keyset";
 import { projectLink } from "./links";
 import { getProject } from "./projects";
 import {
@@ -94,14 +94,8 @@ export function presentResult(row: ResultRow) {
 
 /** One keyset page of the project's runs of this kind, newest first, with their result counts. */
 export async function listRuns(kind: RunKind, projectId: string, page: PageParams): Promise<Page<{ run: RunRow; counts: ResultCounts }>> {
-  const rows = await db()
-    .select({ run: kind.runs, key: pageKey(kind.runs) })
-    .from(kind.runs)
-    .where(pageWhere(kind.runs, projectId, page.cursor))
-    .orderBy(...pageOrder(kind.runs))
-    .limit(page.limit + 1);
-  const { items, nextCursor } = toPage(rows, page.limit, (r) => ({ at: r.key, id: r.run.id }));
-  const runs = items.map((r) => r.run as RunRow);
+  const { items, next_cursor } = await listPage(kind.runs, projectId, page);
+  const runs = items as RunRow[];
   const tallies = runs.length
     ? await db()
         .select({ runId: kind.resultRunColumn, status: kind.results.status, n: count() })
@@ -114,7 +108,7 @@ export async function listRuns(kind: RunKind, projectId: string, page: PageParam
       const mine = tallies.filter((t) => t.runId === run.id);
       return { run, counts: countResults(mine.flatMap((t) => Array<typeof t.status>(t.n).fill(t.status))) };
     }),
-    nextCursor,
+    next_cursor,
   };
 }
 

@@ -38,30 +38,31 @@ function storable(s: string): boolean {
   return !s.includes("\u0000") && s.isWellFormed();
 }
 
-/** Reads at most `limit` bytes of the body; more → 413 (the rest is never read). */
-export async function readCapped(req: Request, limit = MAX_JSON_BODY_BYTES): Promise<Uint8Array> {
-  const declared = Number(req.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
-  if (!req.body) return new Uint8Array();
+/** The body's bytes, or null once more than `cap` bytes arrive (the rest is never read). */
+export async function readUpTo(req: Request, cap: number): Promise<Buffer | null> {
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
-  let size = 0;
+  let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
+    total += value.byteLength;
+    if (total > cap) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+      return null;
     }
     chunks.push(value);
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
+  return Buffer.concat(chunks);
+}
+
+/** Reads at most `limit` bytes of the body; more (declared or streamed) → 413. */
+export async function readCapped(req: Request, limit = MAX_JSON_BODY_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) throw tooLarge();
+  const bytes = await readUpTo(req, limit);
+  if (!bytes) throw tooLarge();
   return bytes;
 }
 
@@ -78,7 +79,7 @@ export async function readJsonBody(req: Request): Promise<unknown> {
   if (contentType === null) throw unsupported();
   let raw: unknown;
   try {
-    raw = JSON.parse(new TextDecoder().decode(bytes));
+    raw = JSON.parse(bytes.toString("utf8"));
   } catch {
     throw new BadRequest("The request body is not valid JSON.");
   }

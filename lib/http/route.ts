@@ -1,12 +1,15 @@
 // The one wrapper every route handler goes through: typed errors and zod errors become
-// application/problem+json; anything unexpected is logged once (the logger's error serializer keeps a
-// query's bound values out) and becomes a 500. Every request leaves one log line with its request id
-// (also sent back as x-request-id).
+// application/problem+json; the database being unreachable becomes a prompt 503 with Retry-After
+// (logged once per outage, by db/guarded-sql.ts); anything else unexpected is logged once (the
+// logger's error serializer keeps a query's bound values out) and becomes a 500. Every request
+// leaves one log line with its request id (also sent back as x-request-id).
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/db/unavailable";
 import { MAX_ID_LENGTH } from "@/lib/ids";
 import { logger } from "@/lib/logger";
 import { findUnstorableString, readJsonBody } from "./body";
+import { unavailable } from "./unavailable";
 import { BadRequest, HttpError, Invalid, type FieldError } from "./errors";
 import { logRequest } from "./request-log";
 
@@ -30,6 +33,7 @@ export function route<P = Record<string, never>>(handler: Handler<P>): Handler<P
         const errors = fieldErrors(err);
         return problem(422, "Unprocessable Content", summarize(errors), errors);
       }
+      if (isDatabaseUnavailable(err)) return unavailable();
       log.error({ err }, "request failed");
       return problem(500, "Internal Server Error", "Something went wrong on our side. Try again in a moment.");
     }

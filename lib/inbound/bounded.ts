@@ -4,7 +4,7 @@
 // lone surrogates in jsonb), dates must fall in a sane range, URLs must parse as http(s). No regex
 // here runs on an unbounded string. Pure functions, shared by the webhook adapters and API clients.
 import { z } from "zod";
-import { httpLink, MAX_LINK_LENGTH } from "@/lib/domain/links";
+import { MAX_LINK_URL_LENGTH, parseHttpUrl } from "@/lib/http/safe-url";
 
 /** What a tracker value may be at most once read; free text beyond these is cut, identifiers beyond them refused. */
 export const TRACKER_LIMITS = {
@@ -13,7 +13,7 @@ export const TRACKER_LIMITS = {
   labels: 50,
   assignee: 200,
   key: 200,
-  url: MAX_LINK_LENGTH,
+  url: MAX_LINK_URL_LENGTH,
   deliveryId: 200,
   eventName: 100,
   reason: 300,
@@ -164,8 +164,7 @@ export const zEpochMs = z
  * stored is its href, in which NUL, controls and spaces are percent-encoded.
  */
 export function httpUrl(raw: string): string | null {
-  const href = httpLink(raw) && new URL(raw).href;
-  return href && href.length <= TRACKER_LIMITS.url ? href : null;
+  return parseHttpUrl(raw, TRACKER_LIMITS.url)?.href ?? null;
 }
 
 export const zHttpUrl = z

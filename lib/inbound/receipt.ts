@@ -6,10 +6,9 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { db, type Executor, type Tx } from "@/db/client";
 import { sha256Hex } from "@/lib/crypto/tokens";
-import { readCapped } from "@/lib/http/body";
-import { PayloadTooLarge } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
+import { readUpTo } from "@/lib/http/body";
 import { cleanText, TRACKER_LIMITS } from "./bounded";
 import { noteRejection } from "./failing";
 import { findInboundWebhookByToken, forgetReceivingWebhook, type ReceivingWebhook } from "./inbound-webhooks";
@@ -81,14 +80,12 @@ export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promi
   const headerEvent = adapter.eventName(undefined, req.headers);
 
   // The cap is checked on the declared length first (nothing is read) and again on the bytes read.
-  const bytes = await readCapped(req, MAX_BODY_BYTES).then(
-    (b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength),
-    (err: unknown) => {
-      if (err instanceof PayloadTooLarge) return null;
-      throw err;
-    },
-  );
-  if (!bytes) return reject(webhook, { status: 413, eventName: headerEvent, reason: "body over 5 MiB" }, "The body is larger than 5 MiB.");
+  const declaredTooLarge = Number(req.headers.get("content-length") ?? "0") > MAX_BODY_BYTES;
+  const bytes = declaredTooLarge ? null : await readUpTo(req, MAX_BODY_BYTES);
+  if (!bytes) {
+    const reason = declaredTooLarge ? "body over 5 MiB (Content-Length)" : "body over 5 MiB";
+    return reject(webhook, { status: 413, eventName: headerEvent, reason }, "The body is larger than 5 MiB.");
+  }
   const digest = sha256Hex(bytes);
 
   if (!verify(webhook, bytes, req.headers)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advanceWatermark, alreadyApplied, budgetExhausted, runStatus, SYNC_LIMITS } from "./reconcile-plan";
+import { advanceWatermark, alreadyApplied, budgetExhausted, nextWatermark, runStatus, SYNC_LIMITS } from "./reconcile-plan";
 
 const t = (s: string) => new Date(`2026-05-15T${s}Z`);
 
@@ -25,6 +25,17 @@ describe("advanceWatermark", () => {
     { current: t("09:00:00"), events: [{ updatedAt: t("10:00:00") }, { updatedAt: t("10:30:00") }], out: t("10:30:00") },
   ])("$current + $events.length events → $out", ({ current, events, out }) => {
     expect(advanceWatermark(current, events)).toEqual(out);
+  });
+});
+
+describe("nextWatermark", () => {
+  it.each([
+    { seen: null, retryFrom: null, out: null },
+    { seen: t("10:00:00"), retryFrom: null, out: t("10:00:00") },
+    { seen: t("10:00:00"), retryFrom: t("09:00:00"), out: t("09:00:00") },
+    { seen: null, retryFrom: t("09:00:00"), out: t("09:00:00") },
+  ])("seen $seen, failed at $retryFrom → $out", ({ seen, retryFrom, out }) => {
+    expect(nextWatermark(seen, retryFrom)).toEqual(out);
   });
 });
 

@@ -26,6 +26,20 @@ export function advanceWatermark(current: Date | null, events: Pick<NormalizedIs
   return max;
 }
 
+export function earliest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a < b ? a : b;
+}
+
+/**
+ * Where the next run starts: the newest change seen, unless a change could not be applied — then
+ * from that change, so it is read (and retried) again rather than skipped for good.
+ */
+export function nextWatermark(seen: Date | null, retryFrom: Date | null): Date | null {
+  return retryFrom ? earliest(seen, retryFrom) : seen;
+}
+
 export type StopReason = "pages" | "issues" | "time" | null;
 
 /** Whether the run must stop before fetching another page. */

@@ -13,21 +13,22 @@ import { logger } from "@/lib/logger";
 import { requireSyncableIntegration, type SyncableIntegration } from "./integrations";
 import { adapters } from "./providers";
 import type { NormalizedIssueEvent } from "./providers/normalized";
-import { advanceWatermark, alreadyApplied, budgetExhausted, runStatus, SYNC_LIMITS, type StopReason, type SyncLimits } from "./reconcile-plan";
+import { advanceWatermark, alreadyApplied, budgetExhausted, earliest, nextWatermark, runStatus, SYNC_LIMITS, type StopReason, type SyncLimits } from "./reconcile-plan";
 import { applySync, issueLockKey, type SyncTarget } from "./sync";
 import { planSync } from "./sync-plan";
 import { finishSyncRun, lastWatermark, presentSyncRun, startSyncRun, type SyncCounts, type SyncTrigger } from "./sync-runs";
 import { trackerClient } from "./trackers";
 import { TrackerError } from "./trackers/http";
 
-type Tally = SyncCounts & { lastError: string | null };
+/** `retryFrom`: the tracker time of the oldest change that could not be applied; the next run starts there. */
+type Tally = SyncCounts & { lastError: string | null; retryFrom: Date | null };
 
 /** Runs one reconciliation for the project now and returns its record. Conflict if one is running. */
 export async function syncIntegration(projectId: string, trigger: SyncTrigger, startedBy: string | null, limits: SyncLimits = SYNC_LIMITS) {
   const integration = await requireSyncableIntegration(projectId);
   const run = await startSyncRun(projectId, trigger, startedBy, 2 * limits.maxRunMs);
   const log = logger.child({ project_id: projectId, sync_run_id: run.id, provider: integration.provider });
-  const tally: Tally = { fetched: 0, updated: 0, imported: 0, deleted: 0, errors: 0, lastError: null };
+  const tally: Tally = { fetched: 0, updated: 0, imported: 0, deleted: 0, errors: 0, lastError: null, retryFrom: null };
   const started = Date.now();
   let watermark = await lastWatermark(projectId);
   let rateLimitedUntil: Date | null = null;
@@ -66,7 +67,8 @@ export async function syncIntegration(projectId: string, trigger: SyncTrigger, s
     }
   }
   const { status, note: why } = runStatus({ failed, rateLimitedUntil, stopped, errors: tally.errors });
-  const row = await finishSyncRun(run.id, { ...tally, status, lastError: why ?? tally.lastError, rateLimitedUntil, watermark });
+  const { retryFrom, ...counts } = tally;
+  const row = await finishSyncRun(run.id, { ...counts, status, lastError: why ?? tally.lastError, rateLimitedUntil, watermark: nextWatermark(watermark, retryFrom) });
   log.info({ status, fetched: tally.fetched, updated: tally.updated, imported: tally.imported, deleted: tally.deleted, errors: tally.errors }, "tracker sync finished");
   return presentSyncRun(row);
 }
@@ -99,7 +101,9 @@ async function applyEvents(target: SyncTarget, events: NormalizedIssueEvent[], t
     addCounts(tally, counts);
   } catch (err) {
     if (latest.size === 1) {
-      note(tally, `${[...latest.keys()][0]}: ${err instanceof Error ? err.message.split("\n")[0].slice(0, 200) : "could not be applied"}`);
+      const [event] = latest.values();
+      note(tally, `${event.key}: ${err instanceof Error ? err.message.split("\n")[0].slice(0, 200) : "could not be applied"}`);
+      tally.retryFrom = earliest(tally.retryFrom, event.updatedAt);
       return;
     }
     for (const e of latest.values()) await applyEvents(target, [e], tally);

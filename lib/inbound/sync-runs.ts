@@ -16,6 +16,8 @@ export type SyncRunStatus = (typeof syncRunStatus.enumValues)[number];
 export type SyncCounts = { fetched: number; updated: number; imported: number; deleted: number; errors: number };
 
 export const SYNC_HISTORY_LIMIT = 20;
+/** Runs kept per project (hourly: about a week); older ones are dropped when a run starts. */
+export const SYNC_RUNS_KEPT = 200;
 
 export function presentSyncRun(row: Row) {
   return {
@@ -47,6 +49,10 @@ export async function startSyncRun(projectId: string, trigger: SyncTrigger, star
     .onConflictDoNothing({ target: integrationSyncRuns.projectId, where: sql`status = 'running'` })
     .returning();
   if (!inserted.length) throw new Conflict("A sync is already running for this project; its result appears in the sync history.");
+  await db().execute(sql`
+    delete from integration_sync_runs where project_id = ${projectId} and started_at < (
+      select started_at from integration_sync_runs where project_id = ${projectId}
+      order by started_at desc offset ${SYNC_RUNS_KEPT - 1} limit 1)`);
   return inserted[0];
 }
 
@@ -62,13 +68,13 @@ export async function finishSyncRun(
   return row;
 }
 
-/** Where the next run starts: the newest watermark any run reached (null: from the beginning). */
+/** Where the next run starts: the latest run's watermark (null: from the beginning). */
 export async function lastWatermark(projectId: string): Promise<Date | null> {
   const [row] = await db()
     .select({ watermark: integrationSyncRuns.watermark })
     .from(integrationSyncRuns)
     .where(and(eq(integrationSyncRuns.projectId, projectId), isNotNull(integrationSyncRuns.watermark)))
-    .orderBy(desc(integrationSyncRuns.watermark))
+    .orderBy(desc(integrationSyncRuns.startedAt), desc(integrationSyncRuns.id))
     .limit(1);
   return row?.watermark ?? null;
 }

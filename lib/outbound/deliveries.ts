@@ -9,12 +9,10 @@ import { deliveries, deliveryAttempts, events, outboundWebhooks } from "@/db/sch
 import { BadRequest, NotFound } from "@/lib/http/errors";
 import { MAX_ID_LENGTH } from "@/lib/ids";
 import { env } from "@/lib/env";
+import { DELIVERY_STATE_FILTERS, isInboundOutcome, type OutboundStatus } from "./delivery-states";
 import { presentDelivery, type DeliveryJson, type DeliveryRow } from "./present";
 import { recordedRequestHeaders } from "./request";
 
-/** Outbound rows filter by their status; inbound receipts by their outcome, which is what their badge reads. */
-export const OUTBOUND_STATUSES = ["pending", "delivering", "succeeded", "failed", "dead", "paused"] as const;
-export const INBOUND_OUTCOMES = ["applied", "imported", "ignored", "duplicate", "synthetic", "rejected"] as const;
 export const MAX_SEARCH_LENGTH = 200;
 
 const instant = (name: string) =>
@@ -29,7 +27,7 @@ export const listDeliveriesQuery = z
     cursor: z.string().max(500).optional(),
     direction: z.enum(["outbound", "inbound"]).optional(),
     webhook: z.string().min(1).max(100).optional(),
-    status: z.enum([...OUTBOUND_STATUSES, ...INBOUND_OUTCOMES]).optional(),
+    status: z.enum(DELIVERY_STATE_FILTERS).optional(),
     event: z.string().min(1).max(200).optional(),
     // An event id (= webhook-id), a delivery id, or a tracker's delivery id: exact matches, never a scan.
     q: z.string().trim().max(MAX_SEARCH_LENGTH, `q: at most ${MAX_SEARCH_LENGTH} characters`).optional(),
@@ -75,12 +73,12 @@ const leased = (status: SQL, leaseUntil: SQL) => sql`(${leaseUntil} is not null 
 export const shownStatus = (status: SQL, leaseUntil: SQL) => sql<DeliveryRow["status"]>`(case when ${leased(status, leaseUntil)} then 'delivering' else ${status}::text end)`;
 
 function statusFilter(status: NonNullable<ListDeliveriesQuery["status"]>): SQL {
-  if ((INBOUND_OUTCOMES as readonly string[]).includes(status)) return sql`${deliveries.direction} = 'inbound' and ${deliveries.outcome} = ${status}`;
+  if (isInboundOutcome(status)) return sql`${deliveries.direction} = 'inbound' and ${deliveries.outcome} = ${status}`;
   // Inbound receipts carry a status too (rejected ones are 'failed'), but their badge reads the outcome.
-  return sql`${deliveries.direction} = 'outbound' and ${outboundStatusFilter(status as (typeof OUTBOUND_STATUSES)[number])}`;
+  return sql`${deliveries.direction} = 'outbound' and ${outboundStatusFilter(status)}`;
 }
 
-function outboundStatusFilter(status: (typeof OUTBOUND_STATUSES)[number]): SQL {
+function outboundStatusFilter(status: OutboundStatus): SQL {
   const column = sql`${deliveries.status}`;
   if (status === "delivering") return leased(column, sql`${deliveries.leaseUntil}`);
   // A literal (the value is a validated enum), so the planner can match the partial status index.

@@ -23,10 +23,10 @@ import { BlockedAddressError, checkWebhookUrl, resolvePublic } from "./ssrf";
 const eventName = z.string().refine(isEventType, { message: `unknown event; expected one of ${EVENT_TYPES.join(", ")}` });
 
 export const createOutboundWebhookInput = z.object({
-  name: z.string().trim().min(1, "name is required").max(100, "name must be at most 100 characters"),
-  url: z.string().trim().min(1, "url is required").max(2000),
+  name: z.string().trim().min(1, "Give the webhook a name.").max(100, "Keep the name to 100 characters or fewer."),
+  url: z.string().trim().min(1, "Enter the URL to send events to.").max(2000, "Keep the URL to 2,000 characters or fewer."),
   // A webhook with no events would never be called: the admin is told so at once.
-  events: z.array(eventName).min(1, "choose at least one event to send").max(EVENT_TYPES.length),
+  events: z.array(eventName).min(1, "Choose at least one event: a webhook without events is never called.").max(EVENT_TYPES.length),
   headers: customHeadersInput.default([]),
 });
 export type CreateOutboundWebhookInput = z.infer<typeof createOutboundWebhookInput>;
@@ -50,7 +50,8 @@ type Destination = { kind: "generic" | "slack"; url: string | null; urlCiphertex
 export async function checkDestination(raw: string): Promise<Destination> {
   const { WEBHOOKS_ALLOW_HTTP, WEBHOOKS_ALLOW_PRIVATE_NETWORKS } = env();
   const check = checkWebhookUrl(raw, { allowHttp: WEBHOOKS_ALLOW_HTTP, allowPrivateNetworks: WEBHOOKS_ALLOW_PRIVATE_NETWORKS });
-  const refuse = (reason: string) => new Invalid(`url: ${reason}`, [{ path: "url", message: reason }]);
+  // The checks name what is wrong with the URL ("must use https://"); the field shows it as a sentence.
+  const refuse = (reason: string) => new Invalid(`url: ${reason}`, [{ path: "url", message: urlMessage(reason) }]);
   if (!check.ok) throw refuse(check.reason);
   const href = check.url.toString();
   // The Slack URL is the credential: encrypted, shown redacted. Its host is Slack's, so no DNS check.
@@ -64,6 +65,12 @@ export async function checkDestination(raw: string): Promise<Destination> {
     }
   }
   return { kind: "generic", url: href, urlCiphertext: null, urlRedacted: href };
+}
+
+const INVALID_URL = "is not a valid absolute URL";
+function urlMessage(reason: string): string {
+  if (reason === INVALID_URL) return "Enter the full address, starting with https:// (for example https://example.com/hooks/switchyard).";
+  return `The URL ${reason}.`;
 }
 
 export async function createOutboundWebhook(actor: ProjectActor, projectId: string, input: CreateOutboundWebhookInput) {

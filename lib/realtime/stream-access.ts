@@ -4,6 +4,7 @@
 // stream within seconds. One process-wide timer re-reads the memberships of every open stream in one
 // query; each stream re-authenticates its own request the way every handler does (lib/auth/access.ts).
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { projectMembers } from "@/db/schema";
@@ -17,6 +18,8 @@ export type StreamAccess = {
   memberSince: ReadonlyMap<string, Date>;
   /** True while the request's credential still authenticates the same user. */
   reauthenticate: () => Promise<boolean>;
+  /** Streams opened with the same credential share one re-authentication per round (a hash, not the credential). */
+  credentialKey: string;
 };
 
 /** Membership of every project (401 anonymous, 404 outsider, as for any handler), and what to re-check later. */
@@ -24,7 +27,8 @@ export async function authorizeStream(req: Request, projectIds: string[]): Promi
   const actors = await Promise.all(projectIds.map((id) => requireProjectRole(req, id, "member")));
   const userId = actors[0].userId;
   const memberSince = (await membershipsOf([userId], projectIds)).get(userId) ?? new Map<string, Date>();
-  return { userId, memberSince, reauthenticate: async () => (await currentActor(req))?.userId === userId };
+  const credential = createHash("sha256").update(req.headers.get("authorization") ?? "").update("\0").update(req.headers.get("cookie") ?? "");
+  return { userId, memberSince, reauthenticate: async () => (await currentActor(req))?.userId === userId, credentialKey: `${userId}:${credential.digest("base64url")}` };
 }
 
 async function membershipsOf(userIds: string[], projectIds: string[]): Promise<Map<string, Map<string, Date>>> {
@@ -71,11 +75,16 @@ async function recheck(w: Watcher) {
     const users = [...new Set(watches.map((x) => x.userId))];
     const projects = [...new Set(watches.flatMap((x) => [...x.memberSince.keys()]))];
     const now = await membershipsOf(users, projects);
+    // One re-authentication per credential: a thousand streams of one API token cost one lookup, not a
+    // thousand writes to the same row. A failure to check (not a refusal) keeps the stream for now.
+    const checks = new Map<string, Promise<boolean>>();
+    const authenticated = (x: Watch) => {
+      if (!checks.has(x.credentialKey)) checks.set(x.credentialKey, x.reauthenticate().catch(() => true));
+      return checks.get(x.credentialKey)!;
+    };
     await Promise.all(
       watches.map(async (x) => {
-        if (!sameMemberships(x.memberSince, now.get(x.userId) ?? new Map())) return x.revoke();
-        // A failure to check (not a refusal) keeps the stream until the next round.
-        if (!(await x.reauthenticate().catch(() => true))) x.revoke();
+        if (!sameMemberships(x.memberSince, now.get(x.userId) ?? new Map()) || !(await authenticated(x))) x.revoke();
       }),
     );
   } catch (err) {

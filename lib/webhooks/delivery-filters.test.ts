@@ -36,3 +36,18 @@ describe("delivery filters in the URL", () => {
     expect(withFilter({ status: "failed", direction: "outbound" }, "status", "")).toEqual({ direction: "outbound" });
   });
 });
+
+describe("search and date range in the URL", () => {
+  it.each([
+    ["?q=%20evt_1%20", { q: "evt_1" }],
+    ["?from=2026-05-15T10:00:00Z&to=nonsense", { from: "2026-05-15T10:00:00.000Z" }],
+    ["?status=rejected", { status: "rejected" }],
+    ["?status=applied&direction=inbound", { status: "applied", direction: "inbound" }],
+  ])("reads %s", (query, expected) => {
+    expect(filtersFromParams(new URLSearchParams(query))).toEqual(expected);
+  });
+
+  it("caps the search text", () => {
+    expect(filtersFromParams(new URLSearchParams(`q=${"x".repeat(500)}`)).q).toHaveLength(200);
+  });
+});

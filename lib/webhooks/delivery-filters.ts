@@ -1,16 +1,24 @@
 // The Deliveries tab's filters live in the URL so a filtered view can be shared; this module is
 // the one translation between search params, the API query string and the filter object.
+import { DELIVERY_STATE_FILTERS, type DeliveryStateFilter } from "@/lib/outbound/delivery-states";
+
 export const DIRECTIONS = ["outbound", "inbound"] as const;
-export const DELIVERY_STATUSES = ["pending", "delivering", "succeeded", "failed", "dead", "paused"] as const;
+const MAX_SEARCH = 200;
 
 export type DeliveryFilters = {
   direction?: (typeof DIRECTIONS)[number];
   webhook?: string;
-  status?: (typeof DELIVERY_STATUSES)[number];
+  /** An outbound status or an inbound outcome: the value behind each badge. */
+  status?: DeliveryStateFilter;
   event?: string;
+  /** Search: an event id (= webhook-id), a delivery id or a tracker's delivery id. */
+  q?: string;
+  /** ISO instants bounding created_at. */
+  from?: string;
+  to?: string;
 };
 
-export const FILTER_KEYS = ["direction", "webhook", "status", "event"] as const satisfies readonly (keyof DeliveryFilters)[];
+export const FILTER_KEYS = ["direction", "webhook", "status", "event", "q", "from", "to"] as const satisfies readonly (keyof DeliveryFilters)[];
 
 type ParamSource = { get(name: string): string | null } | Record<string, string | string[] | undefined>;
 
@@ -24,13 +32,21 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | undefine
   return allowed.includes(value as T) ? (value as T) : undefined;
 }
 
+function instant(value: string | undefined): string | undefined {
+  const at = value === undefined ? NaN : Date.parse(value);
+  return Number.isNaN(at) ? undefined : new Date(at).toISOString();
+}
+
 /** Filters from a page's search params; unknown or malformed values are dropped, not trusted. */
 export function filtersFromParams(source: ParamSource): DeliveryFilters {
   const filters: DeliveryFilters = {
     direction: oneOf(DIRECTIONS, read(source, "direction")),
     webhook: read(source, "webhook"),
-    status: oneOf(DELIVERY_STATUSES, read(source, "status")),
+    status: oneOf(DELIVERY_STATE_FILTERS, read(source, "status")),
     event: read(source, "event"),
+    q: read(source, "q")?.slice(0, MAX_SEARCH),
+    from: instant(read(source, "from")),
+    to: instant(read(source, "to")),
   };
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined)) as DeliveryFilters;
 }

@@ -11,7 +11,8 @@ import { createIssue } from "@/lib/domain/issues";
 import { createRun } from "@/lib/domain/run-lifecycle";
 import { SESSION } from "@/lib/domain/sessions";
 import { TEST_RUN } from "@/lib/domain/test-runs";
-import { encodeCursor, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from "@/lib/http/cursor";
+import { encodeCursor, FIRST_PAGE } from "@/lib/http/cursor";
+import { MAX_PAGE_SIZE } from "@/lib/http/keyset";
 import { call, makeProject } from "../helpers/factories";
 
 type Project = Awaited<ReturnType<typeof makeProject>>;
@@ -54,7 +55,7 @@ describe.each(lists)("GET /projects/{p}/$name", ({ name, key, table, handler, ma
     const res = await get(p);
     expect(res.json[key]).toHaveLength(1);
     expect(res.json.next_cursor).toBeNull();
-    expect(PAGE_LIMIT_DEFAULT).toBeLessThanOrEqual(PAGE_LIMIT_MAX);
+    expect(FIRST_PAGE.limit).toBeLessThanOrEqual(MAX_PAGE_SIZE);
   });
 
   it.each([
@@ -62,12 +63,20 @@ describe.each(lists)("GET /projects/{p}/$name", ({ name, key, table, handler, ma
     ["a cursor of garbage JSON", `cursor=${Buffer.from("{not json").toString("base64url")}`],
     ["a cursor with an impossible time", `cursor=${encodeCursor({ at: "2026-13-01T00:00:00.000000Z", id: "iss_x" })}`],
     ["a cursor with a NUL", `cursor=${Buffer.from(JSON.stringify(["2026-01-01T00:00:00.000000Z", "iss_\u0000"])).toString("base64url")}`],
-    ["a limit over the maximum", `limit=${PAGE_LIMIT_MAX + 1}`],
-    ["a limit that is not a number", "limit=ten"],
   ])("answers %s with 400 problem+json", async (_what, query) => {
     const p = await makeProject();
     const res = await get(p, query);
     expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+  });
+
+  it.each([
+    ["a limit over the maximum", `limit=${MAX_PAGE_SIZE + 1}`],
+    ["a limit that is not a number", "limit=ten"],
+  ])("answers %s with 422 problem+json, as every keyset list does", async (_what, query) => {
+    const p = await makeProject();
+    const res = await get(p, query);
+    expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
   });
 

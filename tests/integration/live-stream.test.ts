@@ -173,6 +173,14 @@ describe("live issue stream", () => {
     await endedFor(s, "access");
   });
 
+  it("ends a stream opened with an API token once the token expires", async () => {
+    const { project, member } = await makeProject();
+    const s = await open(`projectId=${project.id}`, "", { authorization: `Bearer ${member.token}` });
+    await until(() => s.raw().includes(": connected"), "ready");
+    await sqlClient()`update api_tokens set expires_at = now() - interval '1 second' where user_id = ${member.id}`;
+    await endedFor(s, "access");
+  });
+
   it("replays nothing from before the user became a member: the client is told to refetch", async () => {
     const { project, admin } = await makeProject();
     await createIssue(admin.id, project.id, { title: "Before they joined" });

@@ -3,7 +3,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AttemptDeadline, Dispatcher, EXCERPT_BYTES } from "@/lib/outbound/engine/dispatcher";
+import { AttemptDeadline, Dispatcher } from "@/lib/outbound/engine/dispatcher";
+import { EXCERPT_BYTES } from "@/lib/outbound/excerpt";
 import type { OutgoingRequest } from "@/lib/outbound/request";
 
 let server: http.Server;
@@ -25,6 +26,9 @@ beforeAll(async () => {
       setTimeout(() => res.end("too late"), 2_000).unref();
     } else if (req.url === "/flood") {
       res.end("y".repeat(10 * EXCERPT_BYTES));
+    } else if (req.url === "/euro") {
+      // The 4 KB cut falls inside "€" (3 bytes): a byte-wise cut stored 4,098 bytes.
+      res.end(`${"y".repeat(EXCERPT_BYTES - 1)}${"€".repeat(100)}`);
     }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -49,6 +53,12 @@ describe("Dispatcher.send", () => {
     const res = await dispatcher.send(post("/flood"), new AttemptDeadline(5_000));
     expect(res.statusCode).toBe(200);
     expect(res.excerpt).toBe("y".repeat(EXCERPT_BYTES));
+  });
+
+  it("cuts the excerpt on a character boundary, within 4 KB", async () => {
+    const res = await dispatcher.send(post("/euro"), new AttemptDeadline(5_000));
+    expect(res.excerpt).toBe("y".repeat(EXCERPT_BYTES - 1));
+    expect(Buffer.byteLength(res.excerpt!)).toBeLessThanOrEqual(EXCERPT_BYTES);
   });
 
   it("cuts a response that never ends at the deadline, as a timeout", async () => {

@@ -19,6 +19,7 @@ import type { InboundProvider } from "@/lib/inbound/providers";
 import { syncIntegration } from "@/lib/inbound/reconcile";
 import { SYNC_LIMITS } from "@/lib/inbound/reconcile-plan";
 import { runScheduledSyncs } from "@/lib/inbound/sync-loop";
+import { SYNC_RUNS_KEPT } from "@/lib/inbound/sync-runs";
 import { logger, teeLogs } from "@/lib/logger";
 import { call, makeProject } from "../helpers/factories";
 import { ADO_ORG, ADO_PROJECT, FAKE_CREDENTIALS, FakeTracker, GITHUB_REPO, JIRA_PROJECT } from "../helpers/fake-tracker";
@@ -227,6 +228,20 @@ describe("runs", () => {
     const res = await call(syncRoute.POST, { method: "POST", params: { projectId: project.id }, token: admin.token });
     expect(res.status).toBe(409);
     await db().delete(integrationSyncRuns).where(eq(integrationSyncRuns.id, "syr_running"));
+  });
+
+  it("keeps the newest SYNC_RUNS_KEPT runs of a project", async () => {
+    const { project, admin } = await connected("github");
+    const old = Array.from({ length: SYNC_RUNS_KEPT + 5 }, (_, i) => ({
+      id: `syr_old${i}`, projectId: project.id, trigger: "scheduled" as const, status: "succeeded" as const,
+      startedAt: new Date(Date.now() - (i + 1) * 3600_000), finishedAt: new Date(),
+    }));
+    await db().insert(integrationSyncRuns).values(old);
+    const run = await syncIntegration(project.id, "manual", admin.id);
+    const kept = await db().select({ id: integrationSyncRuns.id }).from(integrationSyncRuns).where(eq(integrationSyncRuns.projectId, project.id));
+    expect(kept).toHaveLength(SYNC_RUNS_KEPT);
+    expect(kept.map((r) => r.id)).toContain(run.id);
+    expect(kept.map((r) => r.id)).not.toContain(`syr_old${SYNC_RUNS_KEPT}`);
   });
 
   it("without a credential Sync now is 409 saying what to do", async () => {

@@ -2,8 +2,8 @@
 import { useActionState } from "react";
 import { signInAction } from "@/lib/auth/actions";
 
-export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [error, action, pending] = useActionState(signInAction, undefined);
+export function LoginForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string }) {
+  const [error, action, pending] = useActionState(signInAction, notice);
   return (
     <form action={action} className="space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

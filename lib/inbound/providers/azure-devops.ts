@@ -9,7 +9,7 @@ import { another, malformed, reasonWith, sameName, type IssueState, type Provide
 /** ADO work item ids are positive, so -1 can only come from our own Send Test. */
 export const ADO_SENTINEL_ID = -1;
 
-const EVENTS = new Set(["workitem.created", "workitem.updated", "workitem.deleted"]);
+export const EVENTS = new Set(["workitem.created", "workitem.updated", "workitem.deleted"]);
 
 const links = z.object({ html: z.object({ href: zHttpUrl }).optional() }).optional();
 

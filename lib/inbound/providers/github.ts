@@ -12,7 +12,7 @@ const REPOSITORY_MAX = 140;
 /** GitHub allows at most 100 labels on an issue. */
 const LABELS_MAX = 100;
 
-const SYNCED_ACTIONS = new Set(["opened", "edited", "closed", "reopened", "labeled", "unlabeled", "assigned", "unassigned", "deleted"]);
+export const SYNCED_ACTIONS = new Set(["opened", "edited", "closed", "reopened", "labeled", "unlabeled", "assigned", "unassigned", "deleted"]);
 
 const issuesEvent = z.object({
   issue: z.object({

@@ -7,7 +7,7 @@ import { another, malformed, reasonWith, sameName, type IssueState, type Provide
 /** Jira issue numbers start at 1, so "<KEY>-0" can only come from our own Send Test. */
 export const JIRA_SENTINEL_KEY = "SWITCHYARD-0";
 
-const EVENTS = new Set(["jira:issue_created", "jira:issue_updated", "jira:issue_deleted"]);
+export const EVENTS = new Set(["jira:issue_created", "jira:issue_updated", "jira:issue_deleted"]);
 
 /** "PROJ-123": a project key, a dash, the issue's number. Checked by hand (no regex on untrusted text). */
 function isIssueKey(key: string): boolean {

@@ -6,6 +6,7 @@
 // and send. Settling clears the lease; only the claim that is still current may settle (record.ts).
 import "server-only";
 import type postgres from "postgres";
+import { withConnection } from "@/db/guarded-sql";
 import { decrypt } from "@/lib/crypto/at-rest";
 import type { StoredEvent } from "@/lib/events/envelope";
 import { openHeaders, type StoredCustomHeader } from "../custom-headers";
@@ -25,13 +26,14 @@ export type Claim = { deliveries: ClaimedDelivery[]; targets: Map<string, Loaded
 /**
  * Claims up to `limit` due deliveries, with their events' bodies and their webhooks' targets. Two
  * round trips on one connection: the claim, then both reads together (pipelined in one write).
+ * Bounded (db/guarded-sql.ts): a claim whose answer never comes fails instead of holding the drain;
+ * its rows, if the update committed, are taken again when their lease ends.
  */
 export async function claimDueDeliveries(
   sql: postgres.Sql,
   opts: { limit: number; leaseMs: number; excludeWebhooks?: string[] },
 ): Promise<Claim> {
-  const conn = await sql.reserve();
-  try {
+  return withConnection(sql, async (conn) => {
     const rows = await conn<{ id: string; outbound_webhook_id: string; event_id: string; event_type: string; attempts: number; test: boolean }[]>`
       with due as (
         select id from deliveries
@@ -62,9 +64,20 @@ export async function claimDueDeliveries(
     };
     const deliveries = rows.map((r) => ({ id: r.id, webhookId: r.outbound_webhook_id, attempt: r.attempts, test: r.test, event: eventOf(r) }));
     return { deliveries, targets };
-  } finally {
-    conn.release();
-  }
+  }, CLAIM_DEADLINE_MS);
+}
+
+const CLAIM_DEADLINE_MS = 10_000;
+
+/** Whether some delivery has been due for over `ms` and nobody holds it: a drain that should be claiming is not. */
+export async function hasOverdueDeliveries(sql: postgres.Sql, ms: number): Promise<boolean> {
+  const [row] = await sql<{ overdue: boolean }[]>`
+    select exists (
+      select 1 from deliveries
+      where direction = 'outbound' and status in ('pending', 'failed') and next_attempt_at <= now() - ${ms} * interval '1 millisecond'
+        and (lease_until is null or lease_until < now())
+    ) as overdue`;
+  return row.overdue;
 }
 
 /** Hands claimed rows back untouched (e.g. their webhook is at its in-flight cap). */

@@ -1,19 +1,19 @@
 // Sends one attempt over undici keep-alive pools (one per origin, shared by every drain cycle of the
 // process). Connect timeout 5 s, whole attempt 15 s, no redirects followed, the response read stops
-// at 4 KB. The URL is re-checked before each send and the resolved IP at connect time; the socket
+// at 4 KB (cut on a character boundary). The URL is re-checked before each send and the resolved IP at connect time; the socket
 // connects to exactly the address that passed the check.
 import "server-only";
 import type { LookupFunction } from "node:net";
 import { Agent, type Dispatcher as UndiciDispatcher } from "undici";
 import { env } from "@/lib/env";
 import { classifyNetworkError, type NetworkErrorClass } from "../attempt-errors";
+import { EXCERPT_BYTES, utf8Excerpt } from "../excerpt";
 import type { OutgoingRequest } from "../request";
 import type { RawResponseHeaders } from "../response-headers";
 import { BlockedAddressError, checkWebhookUrl, guardedLookup } from "../ssrf";
 
 export const CONNECT_TIMEOUT_MS = 5_000;
 export const ATTEMPT_TIMEOUT_MS = 15_000;
-export const EXCERPT_BYTES = 4096;
 
 export type SendResult = {
   durationMs: number;
@@ -74,7 +74,7 @@ export class Dispatcher {
         if (settled) return;
         settled = true;
         forget();
-        const excerpt = size ? Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString("utf8") : null;
+        const excerpt = size ? utf8Excerpt(Buffer.concat(chunks)) : null;
         resolve(
           done(
             error === null
@@ -96,7 +96,8 @@ export class Dispatcher {
         onResponseData(controller, chunk) {
           chunks.push(chunk);
           size += chunk.length;
-          if (size >= EXCERPT_BYTES) {
+          // A few bytes past the limit tell whether the character at the cut is whole.
+          if (size >= EXCERPT_BYTES + 4) {
             // Stop reading: a huge or endless response must not hold the attempt.
             settle(null);
             controller.abort(new Error("response excerpt complete"));
@@ -126,12 +127,27 @@ export class AttemptDeadline {
   private readonly aborts = new Set<(reason: Error) => void>();
   private expired: Error | null = null;
 
+  private readonly timer: NodeJS.Timeout;
+
   constructor(readonly timeoutMs: number) {
-    setTimeout(() => {
-      this.expired = Object.assign(new Error(`attempt timed out after ${timeoutMs} ms`), { name: "TimeoutError" });
-      for (const abort of this.aborts) abort(this.expired);
-      this.aborts.clear();
-    }, timeoutMs).unref();
+    this.timer = setTimeout(() => this.expire(Object.assign(new Error(`attempt timed out after ${timeoutMs} ms`), { name: "TimeoutError" })), timeoutMs).unref();
+  }
+
+  get isExpired(): boolean {
+    return this.expired !== null;
+  }
+
+  /** Ends every attempt now (a shutdown's grace period is over). */
+  expireNow(): void {
+    this.expire(new Error("attempt cut short: the server is shutting down"));
+  }
+
+  private expire(reason: Error) {
+    if (this.expired) return;
+    clearTimeout(this.timer);
+    this.expired = reason;
+    for (const abort of this.aborts) abort(reason);
+    this.aborts.clear();
   }
 
   /** Calls `abort` when the deadline passes (at once if it has); returns a function to forget it. */

@@ -1,10 +1,16 @@
 // One drain cycle (DESIGN section 6.2–6.3): claim due deliveries in batches, send them with a global
 // and a per-webhook cap on requests in flight, and commit outcomes in small batches as they complete.
 // Time-boxed for the cron route; the in-process worker runs it with a wake-up signal instead.
+// While slow sends hold most of the room, it still looks for due work every poll with what room is
+// left (a retry due in 3 s goes out in 3 s). When the signal aborts (SIGTERM) it stops claiming, lets
+// the sends in flight finish within the grace period, and hands back at once the leases of those cut
+// short, so another instance sends them now rather than after the lease.
 import "server-only";
 import type postgres from "postgres";
 import { sqlClient } from "@/db/client";
+import { isDatabaseUnavailable } from "@/db/unavailable";
 import { env } from "@/lib/env";
+import { logger } from "@/lib/logger";
 import { claimDueDeliveries, parkClaimed, releaseDeliveries, type ClaimedDelivery, type LoadedTarget } from "./claim";
 import { ATTEMPT_TIMEOUT_MS, AttemptDeadline, sharedDispatcher, type Dispatcher } from "./dispatcher";
 import { recordAttempts, type AttemptRecord } from "./record";
@@ -14,7 +20,6 @@ import { nextAttempt, TEST_NOT_RETRIED, type RetryDecision } from "../retry-poli
 import { enforceRetireDeadlines } from "./secret-deadlines";
 import { classifySlackResponse } from "../slack";
 import { Wakeup } from "./wakeup";
-import { logger } from "@/lib/logger";
 
 export type DrainOptions = {
   /** Stop claiming after this long; attempts in flight are cut at the same deadline. Default 25 s. */
@@ -31,6 +36,10 @@ export type DrainOptions = {
   wakeup?: Wakeup;
   pollMs?: number;
   signal?: AbortSignal;
+  /** After the signal aborts: how long sends in flight may still take before they are cut and released. Default 10 s. */
+  stopGraceMs?: number;
+  /** Called on every turn of the loop (the worker's heartbeat). */
+  heartbeat?: () => void;
   sql?: postgres.Sql;
   dispatcher?: Dispatcher;
   /** Called after every claim (tests use it to kill a drain mid-batch). */
@@ -41,7 +50,7 @@ export type DrainCounts = { claimed: number; succeeded: number; retrying: number
 
 // 256 in flight (64 per webhook) keeps the drain, PostgreSQL and the receivers busy at once: with 128
 // the pipeline ran dry while a claim or a flush was in PostgreSQL (bench/outbound.ts, ≈ +15 %).
-export const DRAIN_DEFAULTS = { timeBoxMs: 25_000, leaseMs: 60_000, batchSize: 128, concurrency: 256, perWebhookCap: 64, pollMs: 1_000 };
+export const DRAIN_DEFAULTS = { timeBoxMs: 25_000, leaseMs: 60_000, batchSize: 128, concurrency: 256, perWebhookCap: 64, pollMs: 1_000, stopGraceMs: 10_000 };
 /**
  * Outcomes are committed in batches of up to this many, at most FLUSH_DELAY_MS after the first. Larger,
  * rarer flushes cost PostgreSQL less per outcome (≈ +10 % deliveries/s over 500 / 15 ms); the receiver
@@ -50,6 +59,9 @@ export const DRAIN_DEFAULTS = { timeBoxMs: 25_000, leaseMs: 60_000, batchSize: 1
 export const FLUSH_SIZE = 1000;
 const FLUSH_DELAY_MS = 30;
 const SECRET_SWEEP_MS = 30_000;
+// Recording retries while the database is unreachable (the rows stay leased meanwhile), often: the
+// drain resumes claiming only once they are recorded.
+const RECORD_RETRY_MAX_MS = 250;
 
 export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCounts> {
   const o = { ...DRAIN_DEFAULTS, ...options };
@@ -66,6 +78,34 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
   let flushTimer: NodeJS.Timeout | undefined;
   let flushing: Promise<void> = Promise.resolve();
   let lastSecretSweep = 0;
+  // Set when the stop grace ends: attempts still in flight are cut, and their rows released, not recorded.
+  let cutShort = false;
+  const cut: string[] = [];
+  const deadlines = new Set<AttemptDeadline>();
+
+  const record = async (batch: AttemptRecord[]) => {
+    // While the database is unreachable, keep trying for as long as the rows' leases hold: a short
+    // outage then costs no re-sends. After that (or on any other error) the rows are sent again when
+    // their lease ends: at least once, never lost.
+    const giveUp = Date.now() + o.leaseMs;
+    for (let delay = 100; ; delay = Math.min(delay * 2, RECORD_RETRY_MAX_MS)) {
+      try {
+        const c = await recordAttempts(sql, batch);
+        counts.succeeded += c.succeeded;
+        counts.retrying += c.retrying;
+        counts.dead += c.dead;
+        counts.parked += c.parked;
+        return;
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) || Date.now() + delay > giveUp) {
+          logger.error({ err, attempts: batch.length }, "recording attempts failed; they are sent again after their lease");
+          return;
+        }
+        o.heartbeat?.();
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
+  };
 
   const flush = () => {
     clearTimeout(flushTimer);
@@ -73,18 +113,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     const batch = buffer;
     buffer = [];
     if (!batch.length) return;
-    flushing = flushing.then(async () => {
-      try {
-        const c = await recordAttempts(sql, batch);
-        counts.succeeded += c.succeeded;
-        counts.retrying += c.retrying;
-        counts.dead += c.dead;
-        counts.parked += c.parked;
-      } catch (err) {
-        // The rows stay leased and are sent again when the lease ends: at least once, never lost.
-        logger.error({ err, attempts: batch.length }, "recording attempts failed");
-      }
-    });
+    flushing = flushing.then(() => record(batch));
   };
 
   const start = (d: ClaimedDelivery, t: LoadedTarget, deadline: AttemptDeadline) => {
@@ -92,6 +121,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     const p = attempt(d, t, deadline)
       .then(
         (rec) => {
+          if (cutShort) return void cut.push(d.id); // cut by the shutdown, not the receiver's doing
           buffer.push(rec);
           if (buffer.length >= FLUSH_SIZE) flush();
           else flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
@@ -142,44 +172,74 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     };
   };
 
-  while (!o.signal?.aborted && Date.now() < deadline) {
-    if (Date.now() - lastSecretSweep > SECRET_SWEEP_MS) {
-      lastSecretSweep = Date.now();
-      counts.secrets_retired += await enforceRetireDeadlines();
+  // At least this much room before claiming on a completion's wake-up: claims stay batches, not one by one.
+  const minClaim = Math.min(o.batchSize, Math.ceil(o.concurrency / 4));
+  let lastLook = 0;
+  try {
+    while (!o.signal?.aborted && Date.now() < deadline) {
+      o.heartbeat?.();
+      if (Date.now() - lastSecretSweep > SECRET_SWEEP_MS) {
+        lastSecretSweep = Date.now();
+        counts.secrets_retired += await enforceRetireDeadlines();
+      }
+      const room = o.concurrency - sends.size;
+      const sinceLook = Date.now() - lastLook;
+      // Room for a batch, or any room once a poll interval has passed: due retries are claimed on time
+      // even while slow sends hold most of the room.
+      if (room <= 0 || (room < minClaim && sinceLook < o.pollMs)) {
+        await wakeup.wait(Math.min(room <= 0 ? o.pollMs : o.pollMs - sinceLook, deadline - Date.now()));
+        continue;
+      }
+      lastLook = Date.now();
+      const saturated = [...inflightByWebhook].filter(([, n]) => n >= o.perWebhookCap).map(([id]) => id);
+      const { deliveries: claimed, targets } = await claimDueDeliveries(sql, { limit: Math.min(room, o.batchSize), leaseMs: o.leaseMs, excludeWebhooks: saturated });
+      o.onClaim?.(claimed);
+      if (!claimed.length) {
+        if (!sends.size && o.untilIdle) break;
+        // A completion or NOTIFY wakes us early; otherwise look again after one poll.
+        await wakeup.wait(Math.min(o.pollMs, deadline - Date.now()));
+        continue;
+      }
+      counts.claimed += claimed.length;
+      const release: string[] = [];
+      const park: string[] = [];
+      // The batch's attempts start now, together: one deadline for all of them.
+      const attemptEnds = new AttemptDeadline(Math.max(1_000, Math.min(o.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS, deadline - Date.now())));
+      for (const d of deadlines) if (d.isExpired) deadlines.delete(d);
+      deadlines.add(attemptEnds);
+      for (const d of claimed) {
+        const t = targets.get(d.webhookId);
+        if (!t) continue; // webhook deleted meanwhile: its deliveries went with it
+        if (t.blocked) park.push(d.id);
+        else if ((inflightByWebhook.get(d.webhookId) ?? 0) >= o.perWebhookCap) release.push(d.id);
+        else start(d, t, attemptEnds);
+      }
+      await releaseDeliveries(sql, release);
+      await parkClaimed(sql, park);
+      counts.released += release.length;
+      counts.parked += park.length;
     }
-    const room = o.concurrency - sends.size;
-    if (room < Math.min(o.batchSize, Math.ceil(o.concurrency / 4))) {
-      await wakeup.wait(deadline - Date.now());
-      continue;
+  } finally {
+    // Claiming has stopped (time box, stop signal, or a database error on the way out). Sends in flight
+    // finish; on a stop, only within the grace period, and the rest are cut and their rows handed back.
+    if (o.signal?.aborted && sends.size) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.all(sends), new Promise((r) => (timer = setTimeout(r, o.stopGraceMs)))]);
+      clearTimeout(timer);
+      if (sends.size) {
+        cutShort = true;
+        for (const d of deadlines) d.expireNow();
+      }
     }
-    const saturated = [...inflightByWebhook].filter(([, n]) => n >= o.perWebhookCap).map(([id]) => id);
-    const { deliveries: claimed, targets } = await claimDueDeliveries(sql, { limit: Math.min(room, o.batchSize), leaseMs: o.leaseMs, excludeWebhooks: saturated });
-    o.onClaim?.(claimed);
-    if (!claimed.length) {
-      if (sends.size) await wakeup.wait(deadline - Date.now());
-      else if (o.untilIdle) break;
-      else await wakeup.wait(Math.min(o.pollMs, deadline - Date.now()));
-      continue;
+    await Promise.all(sends);
+    flush();
+    await flushing;
+    if (cut.length) {
+      await releaseDeliveries(sql, cut).then(
+        () => (counts.released += cut.length),
+        (err) => logger.error({ err, deliveries: cut.length }, "could not hand back the leases of cut attempts; they are sent again after the lease"),
+      );
     }
-    counts.claimed += claimed.length;
-    const release: string[] = [];
-    const park: string[] = [];
-    // The batch's attempts start now, together: one deadline for all of them.
-    const attemptEnds = new AttemptDeadline(Math.max(1_000, Math.min(o.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS, deadline - Date.now())));
-    for (const d of claimed) {
-      const t = targets.get(d.webhookId);
-      if (!t) continue; // webhook deleted meanwhile: its deliveries went with it
-      if (t.blocked) park.push(d.id);
-      else if ((inflightByWebhook.get(d.webhookId) ?? 0) >= o.perWebhookCap) release.push(d.id);
-      else start(d, t, attemptEnds);
-    }
-    await releaseDeliveries(sql, release);
-    await parkClaimed(sql, park);
-    counts.released += release.length;
-    counts.parked += park.length;
   }
-  await Promise.all(sends);
-  flush();
-  await flushing;
   return counts;
 }

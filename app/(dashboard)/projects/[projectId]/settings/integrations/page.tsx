@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { AdminsOnly } from "@/components/admins-only";
 import { IntegrationSettings } from "@/components/integrations/integration-settings";
 import type { Integration } from "@/components/integrations/providers";
+import { TrackerSyncCard } from "@/components/integrations/tracker-sync-card";
 import { requirePageMember } from "@/lib/auth/page-access";
 import { getInboundWebhookSummary } from "@/lib/inbound/inbound-webhooks";
 import { getIntegration } from "@/lib/inbound/integrations";
@@ -20,6 +21,7 @@ export default async function IntegrationsPage({ params }: { params: Promise<{ p
         <p className="mt-1 text-sm text-slate-600">Link this project&apos;s issues to your team&apos;s issue tracker.</p>
       </div>
       <IntegrationSettings projectId={projectId} initial={integration as Integration | null} hasInboundWebhook={!!inbound} />
+      <TrackerSyncCard projectId={projectId} initial={integration as Integration | null} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { requireProjectRole } from "@/lib/auth/access";
 import { addOrInvite, inviteInput, listInvitations, listInvitationsQuery } from "@/lib/domain/invitations";
-import { json, parseBody, parseQuery, route } from "@/lib/http/route";
+import { json, NO_STORE, parseBody, parseQuery, route } from "@/lib/http/route";
 
 export const GET = route<{ projectId: string }>(async (req, { params }) => {
   const { projectId } = await params;
@@ -14,5 +14,5 @@ export const POST = route<{ projectId: string }>(async (req, { params }) => {
   const actor = await requireProjectRole(req, projectId, "admin");
   const input = await parseBody(req, inviteInput);
   // The link carries the only copy of the invitation's token.
-  return json(await addOrInvite(actor, projectId, input), 201, { "cache-control": "no-store" });
+  return json(await addOrInvite(actor, projectId, input), 201, NO_STORE);
 });

@@ -17,7 +17,9 @@ export default async function DeliveriesPage({ params, searchParams }: { params:
   const actor = await requirePageMember(projectId, `/projects/${projectId}/settings/webhooks/deliveries`);
   if (actor.role !== "admin") return <AdminsOnly projectId={projectId} what="webhooks" />;
   const filters = filtersFromParams(await searchParams);
-  const firstPage = await listDeliveries(projectId, listDeliveriesQuery.parse(filters));
+  // Filters the API refuses (e.g. "to" before "from") render no first page; the list then shows the API's message.
+  const query = listDeliveriesQuery.safeParse(filters);
+  const firstPage = query.success ? await listDeliveries(projectId, query.data) : undefined;
   return (
     <div className="mx-auto max-w-6xl space-y-6">
       <WebhooksTabs projectId={projectId} current="deliveries" />
