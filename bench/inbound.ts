@@ -8,7 +8,7 @@
 //     stream seeing the event, p50/p99 over the receipts.
 // Prints a Markdown section and appends it to BENCHMARKS.md.
 //   env: NEXT_DIST_DIR (default .next-bench; built when missing), BENCH_PORT (3191),
-//        BENCH_DURATION s (10), BENCH_CONNECTIONS (32), BENCH_STREAMS (1000), BENCH_FANOUT_EVENTS (50),
+//        BENCH_DURATION s (10), BENCH_CONNECTIONS (32), BENCH_STREAMS (1000; 0 skips the fan-out), BENCH_FANOUT_EVENTS (50),
 //        BENCH_SYNC_COMMIT (on|off, default on): PostgreSQL's synchronous_commit for the whole run,
 //        BENCH_SKIP_PING=1 (receipts only, e.g. to profile them), NEXT_NODE_ARGS (extra node flags for
 //        `next start`, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
@@ -236,24 +236,26 @@ async function main() {
     const outcomes = await sql<{ outcome: string; n: string }[]>`
       select outcome, count(*)::text as n from deliveries where direction = 'inbound' group by outcome order by outcome`;
 
-    console.log(`fan-out: opening ${STREAMS} streams…`);
-    const streams = await openStreams(STREAMS, token);
     const lastStream: number[] = [];
     const perStream: number[] = [];
-    for (let i = 0; i < FANOUT_EVENTS; i++) {
-      const marker = `fanout-${i}`;
-      const e = signedEvent(secret, 20_000 + i, marker);
-      const t0 = performance.now();
-      const res = await fetch(receiptUrl, { method: "POST", headers: e.headers, body: e.body });
-      if (res.status !== 202) throw new Error(`fan-out receipt: HTTP ${res.status}`);
-      await streams.until(marker, t0 + 10_000);
-      const times = streams.seen.map((s) => s.get(marker)! - t0);
-      lastStream.push(Math.max(...times));
-      perStream.push(...times);
+    if (STREAMS > 0) {
+      console.log(`fan-out: opening ${STREAMS} streams…`);
+      const streams = await openStreams(STREAMS, token);
+      for (let i = 0; i < FANOUT_EVENTS; i++) {
+        const marker = `fanout-${i}`;
+        const e = signedEvent(secret, 20_000 + i, marker);
+        const t0 = performance.now();
+        const res = await fetch(receiptUrl, { method: "POST", headers: e.headers, body: e.body });
+        if (res.status !== 202) throw new Error(`fan-out receipt: HTTP ${res.status}`);
+        await streams.until(marker, t0 + 10_000);
+        const times = streams.seen.map((s) => s.get(marker)! - t0);
+        lastStream.push(Math.max(...times));
+        perStream.push(...times);
+      }
+      await streams.close();
+      lastStream.sort((a, b) => a - b);
+      perStream.sort((a, b) => a - b);
     }
-    await streams.close();
-    lastStream.sort((a, b) => a - b);
-    perStream.sort((a, b) => a - b);
 
     const ms = (v: number) => `${v.toFixed(1)} ms`;
     const us = (v: number) => `${Math.round(v)} µs`;
@@ -273,14 +275,18 @@ async function main() {
       ping ? `**Ratio receipts / bare route: ${(receipts.rps / ping.rps).toFixed(2)}** (target: ≥ 1,000 verified receipts/s).` : "(bare route skipped)",
       `Receipt outcomes recorded: ${outcomes.map((o) => `${o.outcome} ${o.n}`).join(", ")}.`,
       "",
-      `SSE fan-out: ${STREAMS} open streams on one server, ${FANOUT_EVENTS} receipts posted one at a time; time from the POST to the stream seeing the event.`,
-      "",
-      "| measure | p50 | p99 |",
-      "|---|---:|---:|",
-      `| receipt → LAST of ${STREAMS} streams | ${ms(percentile(lastStream, 50))} | ${ms(percentile(lastStream, 99))} |`,
-      `| receipt → each stream | ${ms(percentile(perStream, 50))} | ${ms(percentile(perStream, 99))} |`,
-      "",
-      `Target: p99 ≤ 250 ms to the last stream.`,
+      ...(STREAMS > 0
+        ? [
+            `SSE fan-out: ${STREAMS} open streams on one server, ${FANOUT_EVENTS} receipts posted one at a time; time from the POST to the stream seeing the event.`,
+            "",
+            "| measure | p50 | p99 |",
+            "|---|---:|---:|",
+            `| receipt → LAST of ${STREAMS} streams | ${ms(percentile(lastStream, 50))} | ${ms(percentile(lastStream, 99))} |`,
+            `| receipt → each stream | ${ms(percentile(perStream, 50))} | ${ms(percentile(perStream, 99))} |`,
+            "",
+            `Target: p99 ≤ 250 ms to the last stream.`,
+          ]
+        : ["SSE fan-out: skipped (BENCH_STREAMS=0)."]),
       "",
     ].join("\n");
     console.log(section);
