@@ -5,7 +5,6 @@ import { EVENT_TYPES } from "../lib/events/catalog";
 import { ADMIN, createProject, signIn } from "./helpers";
 import { Receiver } from "./webhooks-receiver";
 import { createOutboundWebhook, shot } from "./webhooks-helpers";
-import { EVENT_TYPES } from "../lib/events/catalog";
 
 let receiver: Receiver;
 test.beforeAll(async () => {
