@@ -156,7 +156,7 @@ test("the Inbound section: add, reveal once, redacted after reload, rotate, dele
   const res = await fetch(adoUrl, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Basic ${Buffer.from("ado-hook:a-long-enough-password").toString("base64")}` },
-    body: JSON.stringify({ id: "e2e-ado-1", eventType: "workitem.created", resource: { id: 9, rev: 1, fields: { "System.Title": "From ADO", "System.State": "New" } } }),
+    body: JSON.stringify({ id: "e2e-ado-1", eventType: "workitem.created", resource: { id: 9, rev: 1, fields: { "System.TeamProject": "Checkout", "System.Title": "From ADO", "System.State": "New" } } }),
   });
   expect(res.status).toBe(202);
   await shot(page, "inbound-ado-revealed");
