@@ -12,7 +12,7 @@ import { DEFAULT_STALL_MS, registerOutboxWorker, type OutboxWorker, type WorkerS
 import { fromStatusMessage } from "./status";
 
 const ENTRY = path.join("lib", "background", "child.ts");
-/** The child runs from source, as the CLI does: tsx resolves the `@/` paths. */
+/** The child runs from source, as the CLI does: tsx resolves the `@/` paths (and the bundler leaves the path alone). */
 const EXEC_ARGV = ["--conditions=react-server", "--import", "tsx"];
 const FIRST_BACKOFF_MS = 200;
 const MAX_BACKOFF_MS = 5_000;
@@ -40,7 +40,7 @@ export function startBackgroundHost(): BackgroundHost {
 
   const spawnChild = () => {
     const spawnedAt = Date.now();
-    const c = fork(path.join(process.cwd(), ENTRY), [], { execArgv: EXEC_ARGV, env: process.env });
+    const c = fork(path.join(/* turbopackIgnore: true */ process.cwd(), ENTRY), [], { execArgv: EXEC_ARGV, env: process.env });
     child = c;
     c.on("message", (m) => {
       const status = fromStatusMessage(m);
