@@ -1,4 +1,6 @@
-// Runs before every page and API route:
+// Runs before every page and API route but inbound receipts:
+// - while the database is known to be unreachable, pages answer 503 + Retry-After at once (API routes
+//   do the same in route()); otherwise a page would render Next's error page with a 500;
 // - pages get a fresh CSP nonce (Next.js reads it from the request's Content-Security-Policy and puts
 //   it on its scripts), the CSP itself, and signed-out visitors of signed-in pages are sent to
 //   sign-in with the page as callbackUrl (a convenience: pages and handlers still authorize);
@@ -10,16 +12,17 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseAvailability } from "@/db/availability";
 import { env } from "@/lib/env";
-import { unavailable } from "@/lib/http/unavailable";
 import { API_CSP, HSTS, isPagePath, pageCsp } from "@/lib/http/security-headers";
+import { unavailable } from "@/lib/http/unavailable";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const SIGNED_IN_AREAS = ["/projects", "/settings"];
 
 export function proxy(req: NextRequest) {
   const https = new URL(env().APP_URL).protocol === "https:";
-  const res = isPagePath(req.nextUrl.pathname) ? page(req, https) : NextResponse.next();
-  if (!isPagePath(req.nextUrl.pathname)) res.headers.set("Content-Security-Policy", API_CSP);
+  const isPage = isPagePath(req.nextUrl.pathname);
+  const res = isPage ? page(req, https) : NextResponse.next();
+  if (!isPage) res.headers.set("Content-Security-Policy", API_CSP);
   if (https) res.headers.set("Strict-Transport-Security", HSTS);
   return res;
 }
@@ -45,4 +48,4 @@ function page(req: NextRequest, https: boolean): Response {
 
 // Not Next's static files or the icon; not inbound receipts (trackers are no browsers, and that
 // path is the hot one: bench/inbound).
-export const config = { matcher: ["/((?!_next/static|_next/image|icon.svg|favicon.ico|api/webhooks/).*)"] };
+export const config = { matcher: ["/((?!_next/static|_next/image|icon\\.svg|favicon\\.ico|api/webhooks/).*)"] };

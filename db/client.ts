@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 import { databaseAvailability } from "./availability";
 import { guardSql, type GuardedSql } from "./guarded-sql";
 import * as schema from "./schema";
-import { DatabaseUnavailable, firstLine, reconnectDelaySeconds } from "./unavailable";
+import { DatabaseUnavailable, firstLine } from "./unavailable";
 
 export type Db = PostgresJsDatabase<typeof schema>;
 /** A transaction handle; functions that must join the caller's transaction take one. */
@@ -15,18 +15,17 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 /** Either the database or a transaction: for reads that work in both. */
 export type Executor = Db | Tx;
 
+/** This process's connections as PostgreSQL names them (pg_stat_activity), so metrics can count its pool. */
+export const APPLICATION_NAME = `switchyard/${process.pid}`;
+
 const globalForDb = globalThis as unknown as { switchyardSql?: GuardedSql; switchyardDb?: Db };
 
 /**
- * Fail fast, recover fast (issue 11): a connection attempt gives up after 3 s, the reconnect backoff
- * stays at or under 1 s (postgres.js's default grows to 20 s), a statement runs at most 15 s, a transaction
- * left idle (a client that gave up on it) is ended by PostgreSQL after 30 s, and a dead peer is noticed
- * by TCP keepalive within about 10 s. Transactions and reserved sections are bounded at 20 s.
+ * On top of every client's connect timeout and short backoff (db/connect.ts): a statement runs at most
+ * 15 s, and a transaction left idle (a client that gave up on it) is ended by PostgreSQL after 30 s.
+ * Transactions and reserved sections are bounded at 20 s (db/guarded-sql.ts).
  */
 export const POOL_OPTIONS = {
-  connect_timeout: 3,
-  backoff: reconnectDelaySeconds,
-  keep_alive: 10,
   connection: { statement_timeout: 15_000, idle_in_transaction_session_timeout: 30_000 },
 } satisfies postgres.Options<Record<string, postgres.PostgresType>>;
 export const TRANSACTION_DEADLINE_MS = 20_000;
@@ -54,7 +53,7 @@ export function openGuardedPool(url: string, options: postgres.Options<Record<st
 }
 
 export function sqlClient(): postgres.Sql {
-  globalForDb.switchyardSql ??= openGuardedPool(env().DATABASE_URL, { max: 20, connection: { application_name: "switchyard" } });
+  globalForDb.switchyardSql ??= openGuardedPool(env().DATABASE_URL, { max: 20, connection: { application_name: APPLICATION_NAME } });
   return globalForDb.switchyardSql.sql;
 }
 

@@ -44,7 +44,12 @@ test("a member opening Settings → Webhooks gets a clear admins-only page", asy
   await signIn(page, MEMBER);
   await page.goto("/projects");
   await page.getByRole("link", { name: /Demo project/ }).click();
-  await page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Webhooks" }).click();
+  // Members are not offered the admin-only pages; a bookmarked URL explains itself.
+  const nav = page.getByRole("navigation", { name: "Project" });
+  await expect(nav.getByRole("link", { name: "Members" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Webhooks" })).toHaveCount(0);
+  const projectId = page.url().match(/\/projects\/(prj_[0-9a-z]+)/)![1];
+  await page.goto(`/projects/${projectId}/settings/webhooks`);
   await expect(page.getByRole("heading", { name: "Admins only" })).toBeVisible();
   await expect(page.getByText(/Only project admins can manage webhooks/)).toBeVisible();
   await page.screenshot({ path: "test-results/foundation-admins-only.png", fullPage: true });

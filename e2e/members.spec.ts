@@ -22,7 +22,8 @@ test("an admin invites an email without an account; the invitee sets a password 
   await admin.getByLabel("Email").fill(email);
   await admin.getByRole("button", { name: "Add or invite" }).click();
   const panel = admin.getByTestId("reveal-once-panel");
-  await expect(panel.getByRole("heading", { name: `Invitation link for ${email}` })).toBeVisible();
+  await expect(panel.getByRole("heading", { name: "Invitation link" })).toBeVisible();
+  await expect(panel.getByText(`Send it to ${email}.`)).toBeVisible();
   await panel.getByRole("button", { name: "Copy Invitation link" }).click();
   await expect(panel.getByText("Copied")).toBeVisible();
   const link = await admin.evaluate(() => navigator.clipboard.readText());
@@ -69,6 +70,33 @@ test("an admin invites an email without an account; the invitee sets a password 
   await expect(admin.getByRole("list", { name: "Members" }).getByText("Ivy Invitee")).toBeVisible();
   await expect(admin.getByText("No pending invitations.")).toBeVisible();
   await Promise.all([adminContext.close(), inviteeContext.close(), again.close()]);
+});
+
+test("invited to two projects, the invitee creates the account with one link and joins with the other in one click", async ({ browser }) => {
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, ADMIN);
+  const email = `twice-${Date.now()}@example.test`;
+  const links: string[] = [];
+  for (const name of ["Members: first", "Members: second"]) {
+    const project = await createProject(admin.request, name);
+    const res = await admin.request.post(`/api/v1/projects/${project.id}/invitations`, { data: { email, role: "member" } });
+    expect(res.status()).toBe(201);
+    links.push((await res.json()).link);
+  }
+  const inviteeContext = await browser.newContext();
+  const invitee = await inviteeContext.newPage();
+  await invitee.goto(links[0]);
+  await invitee.getByLabel("Your name").fill("Tess Twice");
+  await invitee.getByLabel("Password", { exact: true }).fill("tess-password");
+  await invitee.getByLabel("Password again").fill("tess-password");
+  await invitee.getByRole("button", { name: "Create account and join" }).click();
+  await expect(invitee.getByRole("button", { name: /Members: first/ })).toBeVisible();
+
+  await invitee.goto(links[1]);
+  await invitee.getByRole("button", { name: "Join Members: second" }).click();
+  await expect(invitee.getByRole("button", { name: /Members: second/ })).toBeVisible();
+  await Promise.all([adminContext.close(), inviteeContext.close()]);
 });
 
 test("an admin revokes a pending invitation and its link stops working", async ({ browser }) => {

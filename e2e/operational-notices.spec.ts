@@ -34,11 +34,13 @@ test("a webhook driven to Disabled alerts the subscribed webhook and rings the a
     await expect(notice).toContainText("Ops: notices");
     await page.screenshot({ path: "test-results/ops/bell-1280.png" });
 
+    await expect(notice).toContainText("(unread)");
     await page.getByRole("button", { name: "Mark all read" }).click();
-    await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Mark all read" })).toHaveCount(0);
     await expect(notice).not.toContainText("(unread)");
-
     await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: "Notifications", exact: true })).toBeVisible();
+
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("button", { name: "Notifications", exact: true }).click();
     await expect(notice).toBeVisible();

@@ -45,7 +45,7 @@ test("Sync now heals a missed webhook and the open Issues page updates live", as
   await expect(issuesTab.getByText("No issues yet")).toBeVisible();
 
   await card.getByRole("button", { name: "Sync now" }).click();
-  await expect(page.getByText("Synced: 1 issue changed")).toBeVisible();
+  await expect(page.getByText("Synced: 1 issue changed", { exact: true })).toBeVisible();
   await expect(issuesTab.getByTestId("issue-row").filter({ hasText: "Flaky login test" })).toBeVisible();
 
   // Upstream changes while the webhook is down; the next Sync now brings them to the open tab.

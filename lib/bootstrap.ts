@@ -29,9 +29,9 @@ export async function bootServer(): Promise<void> {
 }
 
 /**
- * The shutdown sequence (issue 16): stop claiming, let sends in flight finish within the grace period
- * and hand back the leases of the rest at once (another instance sends them now, not after the
- * lease), end live streams with a final `retry:`, close the database pool, exit. The launcher stops
+ * The shutdown sequence (issue 16): end live streams with a final `retry:` (lib/realtime/sse.ts), stop
+ * claiming, let sends in flight finish within the grace period and hand back the leases of the rest at
+ * once (another instance sends them now, not after the lease), close the database pool, exit. The launcher stops
  * the embedded PostgreSQL after this process has exited.
  */
 function handleShutdown(worker: OutboxWorker | null): void {
@@ -40,8 +40,9 @@ function handleShutdown(worker: OutboxWorker | null): void {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down: finishing deliveries in flight");
+    // Browsers first: their reconnect (to another instance) need not wait for the deliveries' grace.
+    await closeLiveStreams().catch((err) => logger.error({ err }, "live streams did not end cleanly"));
     await worker?.stop().catch((err) => logger.error({ err }, "background worker process did not stop cleanly"));
-    await closeLiveStreams();
     await sqlClient()
       .end({ timeout: 2 })
       .catch(() => {});
@@ -51,11 +52,7 @@ function handleShutdown(worker: OutboxWorker | null): void {
   process.on("SIGINT", shutdown);
 }
 
-// SHUTDOWN CALL SITE for live streams: `closeAllStreams()` is added to lib/realtime/sse.ts on the
-// `lists` branch; until that is merged the lookup finds nothing and streams end with the process.
-// Once merged, import it directly and call it here.
 async function closeLiveStreams(): Promise<void> {
-  const sse = (await import("@/lib/realtime/sse")) as { closeAllStreams?: () => number };
-  const ended = sse.closeAllStreams?.() ?? 0;
+  const ended = (await import("@/lib/realtime/sse")).closeAllStreams();
   if (ended) logger.info({ streams: ended }, "live streams ended with a reconnect hint");
 }

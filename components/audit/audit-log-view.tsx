@@ -14,8 +14,10 @@ import { AUDIT_GROUPS } from "@/lib/audit/actions";
 import { auditApiQuery, auditFiltersFromParams, auditFiltersToSearch, type AuditFilters } from "@/lib/audit/filters";
 import type { AuditJson } from "@/lib/audit/list";
 import { queryKeys } from "@/lib/query-keys";
+import { toListPage, type ListPage } from "@/lib/use-paged-list";
 import { AuditFiltersBar } from "./audit-filters-bar";
 
+/** The API's page, as the server rendered the first one. */
 type AuditPage = { items: AuditJson[]; next_cursor: string | null };
 
 export function AuditLogView({ projectId, initialPage, actors }: { projectId: string; initialPage: AuditPage; actors: Array<{ user_id: string; name: string }> }) {
@@ -26,10 +28,11 @@ export function AuditLogView({ projectId, initialPage, actors }: { projectId: st
   const unfiltered = auditFiltersToSearch(filters) === "";
   const list = useInfiniteQuery({
     queryKey: queryKeys.audit(projectId, filters),
-    queryFn: ({ pageParam, signal }) => api<AuditPage>(`/projects/${projectId}/audit${auditApiQuery(filters, pageParam)}`, { signal }),
+    queryFn: async ({ pageParam, signal }): Promise<ListPage<AuditJson>> =>
+      toListPage(await api<Record<string, unknown>>(`/projects/${projectId}/audit${auditApiQuery(filters, pageParam)}`, { signal }), "items"),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next_cursor,
-    initialData: unfiltered ? { pages: [initialPage], pageParams: [null] } : undefined,
+    initialData: unfiltered ? { pages: [toListPage<AuditJson>(initialPage, "items")], pageParams: [null] } : undefined,
     // Other admins' changes appear while the page is open.
     refetchInterval: 30_000,
   });

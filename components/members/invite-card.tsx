@@ -8,18 +8,18 @@ import { Input } from "@/components/ui/input";
 import { Field, Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
-import { RevealOncePanel } from "@/components/webhooks/reveal-once-panel";
 import { api, ApiError, errorMessage } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 import { ROLE_LABELS, ROLE_OPTIONS, type ApiInvitation, type ApiMember, type Role } from "./types";
 
 type Result = { outcome: "added"; member: ApiMember } | { outcome: "invited"; invitation: ApiInvitation; link: string };
 
-/** Adds an email that has an account at once; invites any other and shows its link once. */
-export function InviteCard({ projectId }: { projectId: string }) {
+export type Invited = { email: string; role: Role; link: string };
+
+/** Adds an email that has an account at once; invites any other and hands its link to `onInvited`. */
+export function InviteCard({ projectId, onInvited }: { projectId: string; onInvited: (invited: Invited) => void }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("member");
-  const [invited, setInvited] = useState<{ email: string; role: Role; link: string } | null>(null);
   const client = useQueryClient();
   const toast = useToast();
   const add = useMutation({
@@ -30,7 +30,7 @@ export function InviteCard({ projectId }: { projectId: string }) {
         toast({ title: `Added ${res.member.email} as ${ROLE_LABELS[res.member.role].toLowerCase()}`, tone: "success" });
         await client.invalidateQueries({ queryKey: queryKeys.members(projectId) });
       } else {
-        setInvited({ email: res.invitation.email, role: res.invitation.role, link: res.link });
+        onInvited({ email: res.invitation.email, role: res.invitation.role, link: res.link });
         await client.invalidateQueries({ queryKey: queryKeys.invitations(projectId) });
       }
     },
@@ -39,15 +39,7 @@ export function InviteCard({ projectId }: { projectId: string }) {
   return (
     <Card className="h-fit">
       <CardHeader title="Add or invite someone" description="Someone with a Switchyard account joins at once; anyone else gets an invitation link to set a password." />
-      <CardBody className="space-y-4">
-        {invited && (
-          <RevealOncePanel
-            title={`Invitation link for ${invited.email}`}
-            values={[{ label: "Invitation link", value: invited.link }]}
-            steps={<p>Send it to {invited.email}. It works once, for 7 days, and makes them {invited.role === "admin" ? "an admin" : "a member"} of this project.</p>}
-            onDismiss={() => setInvited(null)}
-          />
-        )}
+      <CardBody>
         <form
           className="space-y-3"
           onSubmit={(e) => {

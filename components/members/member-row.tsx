@@ -115,7 +115,7 @@ function RemoveMember({ projectId, member, isMe }: { projectId: string; member: 
       open={open}
       onOpenChange={setOpen}
       trigger={
-        <Button variant="ghost" size="sm" disabled={!!refused} aria-describedby={refused ? `refused-${member.user_id}` : undefined}>
+        <Button variant="ghost" size="sm" disabled={!!refused} title={refused ?? undefined} aria-describedby={refused ? `refused-${member.user_id}` : undefined}>
           {isMe ? "Leave" : "Remove"}
         </Button>
       }

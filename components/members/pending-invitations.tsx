@@ -1,34 +1,25 @@
 "use client";
 import { useState } from "react";
-import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { AlertDialog } from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { Skeleton } from "@/components/ui/skeleton";
 import { useToast } from "@/components/ui/toast";
 import { api, errorMessage } from "@/lib/api-client";
+import { INVITATION_TTL_DAYS } from "@/lib/domain/invitation-policy";
 import { queryKeys } from "@/lib/query-keys";
-import { ROLE_LABELS, type ApiInvitation, type Page } from "./types";
+import { usePagedList } from "@/lib/use-paged-list";
+import { ROLE_LABELS, type ApiInvitation, type InvitationsPage } from "./types";
 
-export function PendingInvitations({ projectId }: { projectId: string }) {
-  const query = useInfiniteQuery({
-    queryKey: queryKeys.invitations(projectId),
-    queryFn: ({ pageParam, signal }) => api<Page<ApiInvitation>>(`/projects/${projectId}/invitations${pageParam ? `?cursor=${encodeURIComponent(pageParam)}` : ""}`, { signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-  });
-  const invitations = query.data?.pages.flatMap((p) => p.items) ?? [];
+export function PendingInvitations({ projectId, initial }: { projectId: string; initial: InvitationsPage }) {
+  const query = usePagedList<ApiInvitation>({ queryKey: queryKeys.invitations(projectId), path: `/projects/${projectId}/invitations`, itemsKey: "items", initial });
+  const invitations = query.items;
   return (
     <Card className="h-fit">
-      <CardHeader title="Pending invitations" description="Invitations not yet accepted. A link works once and expires after 7 days." />
-      {query.isPending ? (
-        <div className="space-y-2 p-4" aria-label="Loading invitations">
-          <Skeleton className="h-5 w-2/3" />
-          <Skeleton className="h-5 w-1/2" />
-        </div>
-      ) : query.isError && !invitations.length ? (
+      <CardHeader title="Pending invitations" description={`Invitations not yet accepted. A link works once and expires after ${INVITATION_TTL_DAYS} days.`} />
+      {query.isError && !invitations.length ? (
         <p role="alert" className="px-4 py-3 text-sm text-red-700">
           Could not load the invitations: {errorMessage(query.error)}
         </p>

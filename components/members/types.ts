@@ -6,7 +6,9 @@ import type { Role } from "@/lib/domain/projects";
 export type { Role };
 export type ApiMember = MemberJson;
 export type ApiInvitation = InvitationJson;
-export type Page<T> = { items: T[]; next_cursor: string | null };
+/** The API's first pages, as the server rendered them. */
+export type MembersPage = { items: ApiMember[]; next_cursor: string | null };
+export type InvitationsPage = { items: ApiInvitation[]; next_cursor: string | null };
 
 export const ROLE_LABELS: Record<Role, string> = { admin: "Admin", member: "Member" };
 export const ROLE_OPTIONS = (Object.keys(ROLE_LABELS) as Role[]).map((value) => ({ value, label: ROLE_LABELS[value] }));

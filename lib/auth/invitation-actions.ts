@@ -2,9 +2,10 @@
 // Server actions of the public /invite/{token} page: accept (create the account, join, sign in)
 // and sign out of another account first.
 import { AuthError } from "next-auth";
-import { acceptInvitation, acceptInvitationInput } from "@/lib/domain/invitations";
+import { redirect } from "next/navigation";
+import { acceptInvitation, acceptInvitationAs, acceptInvitationInput } from "@/lib/domain/invitations";
 import { HttpError } from "@/lib/http/errors";
-import { signIn, signOut } from "./config";
+import { auth, signIn, signOut } from "./config";
 
 export type AcceptInvitationState = { error?: string; fields?: Partial<Record<"name" | "password" | "confirm", string>> } | undefined;
 
@@ -29,6 +30,20 @@ export async function acceptInvitationAction(token: string, _prev: AcceptInvitat
     if (err instanceof AuthError) return { error: "Your account is ready, but signing in failed. Sign in with your email and new password." };
     throw err; // the redirect after a successful sign-in is thrown, too
   }
+}
+
+/** Joins with the signed-in account, when the invitation's email already had one. */
+export async function joinWithAccountAction(token: string, _prev: AcceptInvitationState): Promise<AcceptInvitationState> {
+  const user = (await auth())?.user;
+  if (!user?.id) return { error: "Sign in first." };
+  let joined: { projectId: string };
+  try {
+    joined = await acceptInvitationAs(String(token).slice(0, 500), { userId: user.id, email: user.email ?? "", name: user.name ?? "" });
+  } catch (err) {
+    if (err instanceof HttpError) return { error: err.message };
+    throw err;
+  }
+  redirect(`/projects/${joined.projectId}`);
 }
 
 export async function signOutForInvitationAction(token: string): Promise<void> {

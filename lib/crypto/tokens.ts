@@ -21,3 +21,10 @@ export function safeEqual(a: string | Buffer, b: string | Buffer): boolean {
   const dbuf = createHash("sha256").update(b).digest();
   return timingSafeEqual(da, dbuf);
 }
+
+/** Whether the request carries `Authorization: Bearer <expected>`, compared in constant time. */
+export function bearerMatches(req: Request, expected: string): boolean {
+  const header = req.headers.get("authorization") ?? "";
+  const given = header.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : "";
+  return safeEqual(given, expected);
+}

@@ -6,21 +6,21 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, sql } from "drizzle-orm";
 import { z } from "zod";
-import { db, type Executor } from "@/db/client";
+import { db, type Executor, type Tx } from "@/db/client";
 import { invitations, projects, users } from "@/db/schema";
 import { writeAudit } from "@/lib/audit/write";
 import type { Actor } from "@/lib/auth/access";
 import { createUser, findUserByEmail } from "@/lib/auth/users";
 import { safeEqual, sha256Hex } from "@/lib/crypto/tokens";
-import { Conflict, NotFound } from "@/lib/http/errors";
+import { Conflict, Forbidden, NotFound } from "@/lib/http/errors";
 import { decodeCursor, pageQuery, toPage } from "@/lib/http/keyset";
 import { newId } from "@/lib/ids";
+import { INVITATION_TTL_DAYS } from "./invitation-policy";
 import { iso } from "./iso";
 import { appLink } from "./links";
 import { addExistingUser, addMemberInput, insertMember, type MemberJson } from "./members";
 import type { Role } from "./projects";
 
-export const INVITATION_TTL_DAYS = 7;
 export const inviteInput = addMemberInput;
 export const listInvitationsQuery = pageQuery;
 export const acceptInvitationInput = z.object({
@@ -121,7 +121,7 @@ export const INVITATION_REFUSALS: Record<Exclude<InvitationState["state"], "open
   invalid: "This invitation link is not valid. Check that you copied all of it, or ask the admin who invited you for a new one.",
   expired: `This invitation has expired (links work for ${INVITATION_TTL_DAYS} days). Ask the admin who invited you for a new one.`,
   revoked: "This invitation was withdrawn. Ask the admin who invited you for a new one.",
-  accepted: "This invitation has already been used. Sign in with the account it created.",
+  accepted: "This invitation has already been used. Sign in to open the project.",
 };
 
 /** Finds the invitation a token names and checks the token against its hash in constant time. */
@@ -158,15 +158,36 @@ export async function invitationState(token: string): Promise<InvitationState> {
  * invitation used, in one transaction (the row is locked: a link works once even if sent twice).
  */
 export async function acceptInvitation(token: string, input: z.infer<typeof acceptInvitationInput>): Promise<{ projectId: string; email: string }> {
+  return claimInvitation(token, async (tx, invitation) => {
+    if (await findUserByEmail(invitation.email, tx)) {
+      throw new Conflict(`An account for ${invitation.email} already exists. Sign in with it and open the link again to join.`);
+    }
+    return createUser({ email: invitation.email, name: input.name, password: input.password }, tx);
+  });
+}
+
+/**
+ * Joins with the account the invitation's email already has (created after the invitation was
+ * sent), for its signed-in owner only.
+ */
+export async function acceptInvitationAs(token: string, actor: Actor): Promise<{ projectId: string; email: string }> {
+  return claimInvitation(token, async (tx, invitation) => {
+    const user = await findUserByEmail(invitation.email, tx);
+    if (!user || user.id !== actor.userId) throw new Forbidden(`This invitation is for ${invitation.email}. Sign in with that account to accept it.`);
+    return user;
+  });
+}
+
+async function claimInvitation(
+  token: string,
+  account: (tx: Tx, invitation: typeof invitations.$inferSelect) => Promise<{ id: string; email: string; name: string }>,
+): Promise<{ projectId: string; email: string }> {
   return db().transaction(async (tx) => {
     const row = await findByToken(tx, token, true);
     const state = stateOf(row);
     if (state !== "open" || !row) throw new NotFound(INVITATION_REFUSALS[state === "open" ? "invalid" : state]);
     const { invitation } = row;
-    if (await findUserByEmail(invitation.email, tx)) {
-      throw new Conflict(`An account for ${invitation.email} already exists. Sign in with it, then ask an admin of the project to add you.`);
-    }
-    const user = await createUser({ email: invitation.email, name: input.name, password: input.password }, tx);
+    const user = await account(tx, invitation);
     await tx.update(invitations).set({ acceptedAt: sql`now()`, acceptedBy: user.id }).where(eq(invitations.id, invitation.id));
     await insertMember(tx, invitation.projectId, user, invitation.role);
     await writeAudit(tx, { projectId: invitation.projectId, actorId: user.id, action: "invitation.accepted", targetId: invitation.id, details: { user_id: user.id, role: invitation.role } });

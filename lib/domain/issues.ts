@@ -11,8 +11,8 @@ import type { Page, PageParams } from "@/lib/http/cursor";
 import { Conflict, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { iso } from "./iso";
-import { listPage } from "./keyset";
 import { isHttpUrl, MAX_LINK_URL_LENGTH } from "@/lib/http/safe-url";
+import { listPage } from "./keyset";
 import { projectLink } from "./links";
 import { getProject } from "./projects";
 
@@ -25,7 +25,12 @@ export const ISSUE_PROVIDERS = ["jira", "github", "azure_devops", "simple_url"] 
 const external = z.object({
   provider: z.enum(ISSUE_PROVIDERS, "Choose jira, github, azure_devops or simple_url."),
   key: z.string().trim().min(1, "Give the external key, e.g. PROJ-7 or octo/repo#12.").max(200),
-  url: z.string().max(MAX_LINK_URL_LENGTH).refine(isHttpUrl, "Enter an absolute http(s) URL.").nullable().optional(),
+  url: z
+    .url({ protocol: /^https?$/, error: "Enter an absolute http(s) URL." })
+    .max(MAX_LINK_URL_LENGTH)
+    .refine(isHttpUrl, "Enter an absolute http(s) URL.")
+    .nullable()
+    .optional(),
 });
 const issueFields = {
   title: z.string().trim().min(1, "Give the issue a title.").max(500, "Keep the title under 500 characters."),

@@ -9,4 +9,3 @@ export function appLink(...segments: string[]): string {
 export function projectLink(projectId: string, ...segments: string[]): string {
   return appLink("projects", projectId, ...segments);
 }
-

@@ -113,7 +113,7 @@ export const eventSchemas = {
   "webhook.secret_rotated": z.object({ webhook: webhookObject, retiring_secret_id: z.string().nullable(), retire_at: isoDate.nullable() }),
   "inbound.failing": z.object({
     inbound_webhook: inboundWebhookObject,
-    reason: z.enum(["consecutive_rejections", "nothing_accepted"]),
+    reason: z.enum(["consecutive_rejections"]),
     detail: z.string(),
   }),
 } as const;

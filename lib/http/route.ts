@@ -7,7 +7,6 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { isDatabaseUnavailable } from "@/db/unavailable";
 import { MAX_ID_LENGTH } from "@/lib/ids";
-import { logger } from "@/lib/logger";
 import { findUnstorableString, readJsonBody } from "./body";
 import { unavailable } from "./unavailable";
 import { BadRequest, HttpError, Invalid, type FieldError } from "./errors";

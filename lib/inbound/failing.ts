@@ -1,28 +1,28 @@
-// When an inbound webhook starts failing: FAILING_AFTER rejections in a row (a rotated secret the
-// tracker does not know yet, a changed payload) emit `inbound.failing` once per streak and tell
-// the project's admins, in the transaction that records the rejection that completes the streak.
+// When an inbound webhook starts failing: REJECTED_STREAK rejections in a row (a rotated secret the
+// tracker does not know yet, a changed payload; the card's notice, ./inbound-health.ts) emit
+// `inbound.failing` once per streak and tell the project's admins, in the transaction that records
+// the rejection that completes the streak.
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { emitOperational, webhookSettingsUrl } from "@/lib/events/operational";
+import { REJECTED_STREAK, rejectionInWords } from "./inbound-health";
 import type { ReceivingWebhook } from "./inbound-webhooks";
 
-export const FAILING_AFTER = 5;
-
-/** True when the newest receipts (newest first) are exactly FAILING_AFTER rejections after something else or nothing. */
+/** True when the newest receipts (newest first) are exactly REJECTED_STREAK rejections after something else or nothing. */
 export function completesFailingStreak(outcomes: readonly string[]): boolean {
-  const streak = outcomes.slice(0, FAILING_AFTER);
-  return streak.length === FAILING_AFTER && streak.every((o) => o === "rejected") && outcomes[FAILING_AFTER] !== "rejected";
+  const streak = outcomes.slice(0, REJECTED_STREAK);
+  return streak.length === REJECTED_STREAK && streak.every((o) => o === "rejected") && outcomes[REJECTED_STREAK] !== "rejected";
 }
 
 /** Called after a rejected receipt is recorded in `tx`. */
-export async function noteRejection(tx: Tx, webhook: ReceivingWebhook, reason: string): Promise<void> {
+export async function noteRejection(tx: Tx, webhook: ReceivingWebhook, rejection: { status: number; reason: string | null }): Promise<void> {
   // The project's receipts newest first (deliveries_project_direction_idx): this webhook's last few.
   const [row] = await tx.execute<{ name: string; outcomes: string[] }>(sql`
     select p.name, array(
       select d.outcome from deliveries d
       where d.project_id = p.id and d.direction = 'inbound' and d.inbound_webhook_id = ${webhook.id}
-      order by d.created_at desc, d.id desc limit ${FAILING_AFTER + 1}) as outcomes
+      order by d.created_at desc, d.id desc limit ${REJECTED_STREAK + 1}) as outcomes
     from projects p where p.id = ${webhook.projectId}`);
   if (!row || !completesFailingStreak(row.outcomes)) return;
   await emitOperational(tx, [
@@ -32,7 +32,7 @@ export async function noteRejection(tx: Tx, webhook: ReceivingWebhook, reason: s
       data: {
         inbound_webhook: { id: webhook.id, provider: webhook.provider, url_settings: webhookSettingsUrl(webhook.projectId) },
         reason: "consecutive_rejections",
-        detail: `the last ${FAILING_AFTER} receipts were rejected (latest: ${reason}).`,
+        detail: `the last ${REJECTED_STREAK} receipts were refused. ${rejectionInWords(webhook.provider, rejection)}`,
       },
     },
   ]);

@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { NotFound } from "@/lib/http/errors";
 import type { InboundProvider } from "./providers";
-import type { Outcome } from "./receipt";
+import type { Outcome } from "./outcome";
 
 /** This many refused receipts in a row, and nothing else, raise the "rejected" notice. */
 export const REJECTED_STREAK = 5;

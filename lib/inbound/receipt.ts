@@ -8,6 +8,7 @@ import { db, type Executor, type Tx } from "@/db/client";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { newId } from "@/lib/ids";
 import { logger } from "@/lib/logger";
+import { metrics } from "@/lib/metrics/registry";
 import { readUpTo } from "@/lib/http/body";
 import { cleanText, TRACKER_LIMITS } from "./bounded";
 import { noteRejection } from "./failing";
@@ -19,10 +20,10 @@ import { verifyBasicAuth, verifyHubSignature } from "./signatures";
 import { findIssueByExternalKey } from "@/lib/domain/issues";
 import { applySync, issueLockKey, type SyncTarget } from "./sync";
 import { planSync } from "./sync-plan";
+import type { Outcome } from "./outcome";
 
 export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-export type Outcome = "applied" | "imported" | "ignored" | "duplicate" | "synthetic" | "rejected";
 
 /**
  * What a receipt came to; the route turns it into the HTTP reply (DESIGN section 5): 202 accepted,
@@ -154,7 +155,7 @@ export async function receiveFor(webhook: ReceivingWebhook, req: Request): Promi
 async function reject(webhook: ReceivingWebhook, r: Omit<Recorded, "outcome">, detail: string): Promise<ReceiptResult> {
   const recorded = await db().transaction(async (tx) => {
     const row = await recordReceipt(tx, webhook, { ...r, outcome: "rejected" });
-    if (row) await noteRejection(tx, webhook, r.reason ?? "rejected");
+    if (row) await noteRejection(tx, webhook, { status: r.status, reason: r.reason ?? null });
     return row;
   });
   return recorded ? { ...recorded, detail: cleanText(detail, TRACKER_LIMITS.reason * 2) } : gone(webhook);
@@ -210,5 +211,6 @@ async function recordReceipt(ex: Executor, webhook: ReceivingWebhook, r: Recorde
            1, ${r.digest ?? null}, ${providerDeliveryId}, ${r.status}
     from inbound_webhooks w where w.id = ${webhook.id} and w.token_hash = ${webhook.tokenHash}
     returning id`);
+  if (rows.length) metrics().inboundReceipts.inc({ outcome: r.outcome });
   return rows.length ? { status: r.status, outcome: r.outcome, reason, detail: null, deliveryId: id } : null;
 }

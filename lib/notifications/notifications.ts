@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { Invalid } from "@/lib/http/errors";
-import { decodeCursor, encodeCursor } from "@/lib/outbound/deliveries";
+import { CURSOR_TIME_FORMAT, decodeCursor, encodeCursor } from "@/lib/http/cursor";
 
 export const listNotificationsQuery = z.object({
   cursor: z.string().max(500).optional(),
@@ -36,10 +36,10 @@ export async function listNotifications(userId: string, q: z.infer<typeof listNo
   const [rows, unread, [admin]] = await Promise.all([
     db().execute<{ id: string; project_id: string; project_name: string; kind: string; subject_id: string | null; message: string; created_at: string; read_at: string | null; created_at_text: string }>(sql`
       select n.id, n.project_id, p.name as project_name, n.kind, n.subject_id, n.message,
-             to_json(n.created_at)#>>'{}' as created_at, to_json(n.read_at)#>>'{}' as read_at, n.created_at::text as created_at_text
+             to_json(n.created_at)#>>'{}' as created_at, to_json(n.read_at)#>>'{}' as read_at, to_char(n.created_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as created_at_text
       from notifications n join projects p on p.id = n.project_id
       where n.user_id = ${userId} and ${stillAdmin}
-        ${after ? sql`and (n.created_at, n.id) < (${after[0]}::timestamptz, ${after[1]})` : sql``}
+        ${after ? sql`and (n.created_at, n.id) < (${after.at}::timestamptz, ${after.id})` : sql``}
       order by n.created_at desc, n.id desc
       limit ${q.limit + 1}`),
     unreadCount(userId),
@@ -63,7 +63,7 @@ export async function listNotifications(userId: string, q: z.infer<typeof listNo
     unread,
     /** Admin of at least one project: only admins are notified, so only they are shown the bell. */
     is_admin: admin.is_admin,
-    next_cursor: rows.length > q.limit && last ? encodeCursor(last.created_at_text, last.id) : null,
+    next_cursor: rows.length > q.limit && last ? encodeCursor({ at: last.created_at_text, id: last.id }) : null,
   };
 }
 

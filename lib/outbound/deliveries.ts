@@ -6,8 +6,8 @@ import { z } from "zod";
 import { STATUS_CODES } from "node:http";
 import { db } from "@/db/client";
 import { deliveries, deliveryAttempts, events, outboundWebhooks } from "@/db/schema";
+import { CURSOR_TIME_FORMAT, decodeCursor, encodeCursor } from "@/lib/http/cursor";
 import { BadRequest, NotFound } from "@/lib/http/errors";
-import { MAX_ID_LENGTH } from "@/lib/ids";
 import { env } from "@/lib/env";
 import { DELIVERY_STATE_FILTERS, isInboundOutcome, type OutboundStatus } from "./delivery-states";
 import { presentDelivery, type DeliveryJson, type DeliveryRow } from "./present";
@@ -37,35 +37,6 @@ export const listDeliveriesQuery = z
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { path: ["to"], message: "to: must not be before from" });
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuery>;
-
-/** Opaque cursor: the exact created_at text (microseconds survive) and the id of the last row. */
-export function encodeCursor(createdAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt, id])).toString("base64url");
-}
-export function decodeCursor(cursor: string): [string, string] | null {
-  if (cursor.length > 200) return null;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    return Array.isArray(v) && v.length === 2 && isTimestampText(v[0]) && isId(v[1]) ? [v[0], v[1]] : null;
-  } catch {
-    return null;
-  }
-}
-
-// Exactly what `created_at::text` prints (2026-05-15 10:20:30.123456+00), with a real calendar date:
-// Date.parse accepts far more ("0", "+010000-01-01", "2026-02-31") than timestamptz does.
-const TIMESTAMP_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/;
-function isTimestampText(v: unknown): v is string {
-  const m = typeof v === "string" ? TIMESTAMP_TEXT.exec(v) : null;
-  if (!m) return false;
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number);
-  const t = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return y >= 1970 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi;
-}
-function isId(v: unknown): v is string {
-  return typeof v === "string" && v.length > 0 && v.length <= MAX_ID_LENGTH && !v.includes("\u0000") && v.isWellFormed();
-}
-
 
 // A claim only sets a lease (lib/outbound/claim.ts): a leased pending or failed row is being delivered,
 // and its next attempt is when the lease ends.
@@ -120,10 +91,10 @@ export async function listDeliveries(projectId: string, q: ListDeliveriesQuery):
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
     if (!c) throw new BadRequest("cursor: not a cursor returned by this API", [{ path: "cursor", message: "invalid cursor" }]);
-    where.push(sql`(${deliveries.createdAt}, ${deliveries.id}) < (${c[0]}::timestamptz, ${c[1]})`);
+    where.push(sql`(${deliveries.createdAt}, ${deliveries.id}) < (${c.at}::timestamptz, ${c.id})`);
   }
   const rows = await db()
-    .select({ ...listColumns, cursorAt: sql<string>`${deliveries.createdAt}::text` })
+    .select({ ...listColumns, cursorAt: sql<string>`to_char(${deliveries.createdAt} at time zone 'UTC', ${CURSOR_TIME_FORMAT})` })
     .from(deliveries)
     .leftJoin(outboundWebhooks, eq(outboundWebhooks.id, deliveries.outboundWebhookId))
     .where(and(...where))
@@ -136,7 +107,7 @@ export async function listDeliveries(projectId: string, q: ListDeliveriesQuery):
   const last = page.at(-1);
   return {
     deliveries: page.map(presentDelivery),
-    next_cursor: rows.length > q.limit && last ? encodeCursor(last.cursorAt, last.id) : null,
+    next_cursor: rows.length > q.limit && last ? encodeCursor({ at: last.cursorAt, id: last.id }) : null,
     // How long finished deliveries are kept (lib/retention), for the tab to say so.
     retention_days: env().RETENTION_DAYS,
   };

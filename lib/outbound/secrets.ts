@@ -4,7 +4,7 @@
 import "server-only";
 import { and, eq } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
-import { outboundWebhooks, projects, webhookSecrets } from "@/db/schema";
+import { outboundWebhooks, webhookSecrets } from "@/db/schema";
 import type { ProjectActor } from "@/lib/auth/access";
 import { encrypt } from "@/lib/crypto/at-rest";
 import { mintWebhookSecret } from "@/lib/crypto/tokens";
@@ -12,7 +12,7 @@ import { Conflict, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { writeAudit } from "@/lib/audit/write";
 import { emitOperational, webhookSubject } from "@/lib/events/operational";
-import { webhookJson } from "./webhook-read";
+import { webhookJson, webhookWithProject } from "./webhook-read";
 
 export const ROTATION_WINDOW_MS = 24 * 3600_000;
 export const EXTENSION_MS = 24 * 3600_000;
@@ -46,11 +46,7 @@ export async function rotateSecret(actor: ProjectActor, projectId: string, webho
     if (active) await tx.update(webhookSecrets).set({ state: "retiring", retireAt }).where(eq(webhookSecrets.id, active.id));
     const secret = await mintSecret(tx, webhookId);
     await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.secret_rotated", targetId: webhookId, details: { retiring_secret_id: active?.id ?? null } });
-    const [w] = await tx
-      .select({ webhook: outboundWebhooks, projectName: projects.name })
-      .from(outboundWebhooks)
-      .innerJoin(projects, eq(projects.id, outboundWebhooks.projectId))
-      .where(eq(outboundWebhooks.id, webhookId));
+    const w = await webhookWithProject(tx, webhookId);
     await emitOperational(tx, [
       {
         project: { id: projectId, name: w.projectName },

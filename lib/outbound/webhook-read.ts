@@ -3,7 +3,7 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type Executor } from "@/db/client";
-import { deliveries, outboundWebhooks, webhookSecrets } from "@/db/schema";
+import { deliveries, outboundWebhooks, projects, webhookSecrets } from "@/db/schema";
 import { NotFound } from "@/lib/http/errors";
 import { shownStatus } from "./deliveries";
 import { presentWebhook, type OutboundWebhookJson, type RecentDeliveryRow } from "./present";
@@ -56,4 +56,15 @@ async function presentMany(exec: Executor, rows: (typeof outboundWebhooks.$infer
       recentOf(r.id, "test")[0] ?? null,
     ),
   );
+}
+
+/** The webhook row and its project's name: what an operational event about the webhook names (lib/events/operational.ts). */
+export async function webhookWithProject(exec: Executor, webhookId: string) {
+  const [row] = await exec
+    .select({ webhook: outboundWebhooks, projectName: projects.name })
+    .from(outboundWebhooks)
+    .innerJoin(projects, eq(projects.id, outboundWebhooks.projectId))
+    .where(eq(outboundWebhooks.id, webhookId));
+  if (!row) throw new NotFound("Webhook not found.");
+  return row;
 }

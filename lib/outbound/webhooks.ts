@@ -9,13 +9,14 @@ import type { ProjectActor } from "@/lib/auth/access";
 import { encrypt } from "@/lib/crypto/at-rest";
 import { env } from "@/lib/env";
 import { EVENT_TYPES, isEventType } from "@/lib/events/catalog";
+import { emitOperational, webhookSubject } from "@/lib/events/operational";
 import { Conflict, Invalid, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { getInboundWebhookSummary } from "@/lib/inbound/inbound-webhooks";
 import { writeAudit } from "@/lib/audit/write";
 import { customHeadersInput, sealHeaders, type StoredCustomHeader } from "./custom-headers";
 import { parkDeliveries, unparkDeliveries } from "./engine/outbox";
-import { listOutboundWebhooks, webhookJson } from "./webhook-read";
+import { listOutboundWebhooks, webhookJson, webhookWithProject } from "./webhook-read";
 import { mintSecret } from "./secrets";
 import { isSlackUrl, redactSlackUrl } from "./slack";
 import { BlockedAddressError, checkWebhookUrl, resolvePublic } from "./ssrf";
@@ -227,6 +228,16 @@ export async function enableWebhook(actor: ProjectActor, projectId: string, webh
       targetId: webhookId,
       details: { from: row.health, consecutive_failures: row.consecutiveFailures, resumed },
     });
+    if (row.health !== "healthy") {
+      const w = await webhookWithProject(tx, webhookId);
+      await emitOperational(tx, [
+        {
+          project: { id: projectId, name: w.projectName },
+          type: "webhook.recovered",
+          data: { webhook: webhookSubject(w.webhook), previous_health: row.health, consecutive_failures: 0, reason: "Re-enabled by an admin." },
+        },
+      ]);
+    }
     return webhookJson(tx, projectId, webhookId);
   });
 }

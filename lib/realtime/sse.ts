@@ -15,6 +15,11 @@ const g = globalThis as unknown as { switchyardStreamsPerUser?: Map<string, numb
 const streamsPerUser = () => (g.switchyardStreamsPerUser ??= new Map());
 const openStreams = () => (g.switchyardOpenStreams ??= new Set());
 
+/** Live streams open in this process, all users together (the switchyard_live_streams_open gauge). */
+export function openLiveStreamCount(): number {
+  return openStreams().size;
+}
+
 export type LiveMessage = { id: number; kind: string; project_id: string; data: unknown };
 
 /**

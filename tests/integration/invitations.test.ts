@@ -6,7 +6,8 @@ import { db } from "@/db/client";
 import { auditLog, invitations, projectMembers } from "@/db/schema";
 import { findUserByEmail } from "@/lib/auth/users";
 import { verifyPassword } from "@/lib/auth/password";
-import { acceptInvitation, invitationState } from "@/lib/domain/invitations";
+import { acceptInvitation, acceptInvitationAs, invitationState } from "@/lib/domain/invitations";
+import { createUser } from "@/lib/auth/users";
 import * as invitationsRoute from "@/app/api/v1/projects/[projectId]/invitations/route";
 import * as invitationRoute from "@/app/api/v1/projects/[projectId]/invitations/[invitationId]/route";
 import * as membersRoute from "@/app/api/v1/projects/[projectId]/members/route";
@@ -70,6 +71,22 @@ describe("invitations", () => {
     expect(res.json).toMatchObject({ outcome: "added", member: { user_id: someone.id, role: "member" } });
     expect((await invite(f, { email: someone.email, role: "member" })).status).toBe(409);
     expect((await actions(f.project.id)).map((a) => a.action)).toEqual(["member.added"]);
+  });
+
+  it("an email that got an account after the invitation joins with it, signed in as its owner only", async () => {
+    const f = await makeProject();
+    const to = email("later");
+    const res = await invite(f, { email: to, role: "admin" });
+    const token = tokenOf(res.json.link);
+    const owner = await createUser({ email: to, password: "another long password", name: "Later" });
+    expect(await invitationState(token)).toMatchObject({ state: "open", accountExists: true });
+    await expect(acceptInvitation(token, { name: "Twin", password: "a long password" })).rejects.toMatchObject({ status: 409 });
+    const asSomeoneElse = { userId: f.outsider.id, email: f.outsider.email, name: f.outsider.name };
+    await expect(acceptInvitationAs(token, asSomeoneElse)).rejects.toMatchObject({ status: 403 });
+    expect(await acceptInvitationAs(token, { userId: owner.id, email: owner.email, name: owner.name })).toEqual({ projectId: f.project.id, email: to });
+    const [membership] = await db().select().from(projectMembers).where(eq(projectMembers.userId, owner.id));
+    expect(membership).toMatchObject({ projectId: f.project.id, role: "admin" });
+    expect((await invitationState(token)).state).toBe("accepted");
   });
 
   it("an expired invitation is listed as expired and its link refused", async () => {

@@ -7,6 +7,7 @@ process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drainOutbox } from "@/lib/outbound/engine/drain";
 import { GET as listNotices, POST as markRead } from "@/app/api/v1/me/notifications/route";
+import { POST as enableRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/enable/route";
 import { POST as rotateRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/rotate/route";
 import { POST as receiptRoute } from "@/app/api/webhooks/[token]/route";
 import { call, makeProject } from "../helpers/factories";
@@ -59,6 +60,15 @@ describe("operational events", () => {
     expect(all.json).toEqual({ unread: 0 });
     // Another user cannot mark someone else's notices: their own count is what comes back.
     expect((await call(markRead, { method: "POST", token: ctx.outsider.token, body: { all: true } })).json).toEqual({ unread: 0 });
+
+    // An admin re-enabling it (the receiver fixed) is a recovery too.
+    receiver.setResponder(() => ({ status: 200 }));
+    const enabled = await call(enableRoute, { method: "POST", params: { projectId: ctx.project.id, webhookId: failing.webhook.id }, token: ctx.admin.token });
+    expect(enabled.status).toBe(200);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 20_000 });
+    expect(eventsAt("/alerts").at(-1)).toMatchObject({ type: "webhook.recovered", data: { webhook: { id: failing.webhook.id, health: "healthy" }, previous_health: "disabled", reason: "Re-enabled by an admin." } });
+    expect((await call(listNotices, { token: ctx.admin.token })).json).toMatchObject({ unread: 1, notifications: [{ kind: "webhook.recovered" }, {}, {}] });
+    receiver.setResponder((r) => ({ status: r.path === "/failing" ? 500 : 200 }));
   });
 
   it("a one-time recovery is reported when a degraded webhook succeeds again", async () => {

@@ -8,7 +8,8 @@ process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db, sqlClient } from "@/db/client";
-import { REPLAY_MAX_EVENTS } from "@/lib/realtime/live-rules";
+import { replayAfter } from "@/lib/realtime/bus";
+import { REPLAY_MAX_AGE_MS, REPLAY_MAX_EVENTS } from "@/lib/realtime/live-rules";
 import { pruneExpired, retentionCutoffs } from "@/lib/retention/retention";
 import { POST as receiptRoute } from "@/app/api/webhooks/[token]/route";
 import { call, makeProject } from "../helpers/factories";
@@ -30,6 +31,7 @@ describe("retentionCutoffs", () => {
     const cut = retentionCutoffs(now, days);
     expect((now.getTime() - cut.finished.getTime()) / 86_400_000).toBe(finished);
     expect((now.getTime() - cut.inbound.getTime()) / 86_400_000).toBe(inbound);
+    expect(now.getTime() - cut.live.getTime()).toBe(REPLAY_MAX_AGE_MS);
   });
 });
 
@@ -78,11 +80,15 @@ describe("pruneExpired", () => {
     await age("deliveries", oldReceipt.json.delivery_id, 8);
     await age("deliveries", recentReceipt.json.delivery_id, 5);
 
-    // Live events: the project's newest REPLAY_MAX_EVENTS stay replayable, the older ones go (the receipts above made some too).
-    await db().execute(sql`insert into live_events (project_id, kind, payload) select ${ctx.project.id}, 'issue.updated', '{}'::jsonb from generate_series(1, ${REPLAY_MAX_EVENTS + 3})`);
+    // Live events: four past the replay window (an hour old) and the receipts' recent ones. All but the
+    // newest old one go; it stays so that a tab reconnecting from before it still sees a gap and refetches.
+    const oldLive = (
+      await db().execute<{ id: string }>(sql`
+        insert into live_events (project_id, kind, payload, created_at)
+        select ${ctx.project.id}, 'issue.updated', '{}'::jsonb, now() - interval '1 hour' from generate_series(1, 4) returning id::text as id`)
+    ).map((r) => Number(r.id)).sort((a, b) => a - b);
+    await db().execute(sql`insert into live_events (project_id, kind, payload) values (${ctx.project.id}, 'issue.updated', '{}'::jsonb)`);
     const [{ n: liveBefore }] = await db().execute<{ n: number }>(sql`select count(*)::int as n from live_events where project_id = ${ctx.project.id}`);
-    const live = await ids(sql`select l.id::text as id from live_events l where l.project_id = ${ctx.project.id} order by l.id limit ${liveBefore - REPLAY_MAX_EVENTS}`);
-    expect(live.length).toBeGreaterThanOrEqual(3);
 
     // Notices: read and old goes; unread stays however old.
     await db().execute(sql`insert into notifications (id, user_id, project_id, kind, message, read_at, created_at) values
@@ -91,7 +97,7 @@ describe("pruneExpired", () => {
       ('ntf_read_new', ${ctx.admin.id}, ${ctx.project.id}, 'webhook.disabled', 'x', now(), now())`);
 
     const counts = await pruneExpired({ retentionDays: 3, batchSize: 2, restRatio: 0 });
-    expect(counts).toEqual({ deliveries: 3, inbound: 1, events: 4, live_events: live.length, notifications: 1 });
+    expect(counts).toEqual({ deliveries: 3, inbound: 1, events: 4, live_events: 3, notifications: 1 });
 
     const projectDeliveries = await ids(sql`select id from deliveries where project_id = ${ctx.project.id}`);
     expect(projectDeliveries).toEqual([...deliveries.slice(3), recentReceipt.json.delivery_id].sort());
@@ -99,8 +105,11 @@ describe("pruneExpired", () => {
     expect(attempts).toEqual(deliveries.slice(3).sort());
     expect(await ids(sql`select id from events where id in ${[...events, lonelyOld, lonelyNew]}`)).toEqual([...events.slice(3), lonelyNew].sort());
     const remainingLive = await db().execute<{ n: number }>(sql`select count(*)::int as n from live_events where project_id = ${ctx.project.id}`);
-    expect(remainingLive[0].n).toBe(REPLAY_MAX_EVENTS);
-    expect(await ids(sql`select id::text as id from live_events where id in ${live.map(Number)}`)).toEqual([]);
+    expect(remainingLive[0].n).toBe(liveBefore - 3);
+    expect(await ids(sql`select id::text as id from live_events where id in ${oldLive}`)).toEqual([String(oldLive[3])]);
+    // A tab whose Last-Event-ID predates the pruned rows is told to refetch, not handed a replay with a hole.
+    const replay = await replayAfter(new Map([[ctx.project.id, new Date(Date.now() - REPLAY_MAX_AGE_MS)]]), oldLive[0] - 1, REPLAY_MAX_EVENTS);
+    expect(replay.complete).toBe(false);
     expect(await ids(sql`select id from notifications where project_id = ${ctx.project.id}`)).toEqual(["ntf_read_new", "ntf_unread_old"]);
 
     // The 5-day-old receipt's dedupe key still works; the pruned one's is gone, as retention intends.

@@ -19,6 +19,8 @@ export type ClaimedDelivery = {
   /** Send Test: one attempt, never retried, and the webhook's health does not count it. */
   test: boolean;
   event: StoredEvent;
+  /** When the event was created (ms since the epoch), for the event→delivered latency metric. */
+  eventCreatedMs: number;
 };
 
 export type Claim = { deliveries: ClaimedDelivery[]; targets: Map<string, LoadedTarget> };
@@ -52,17 +54,19 @@ export async function claimDueDeliveries(
     // Fan-out shares events, so read each body once (and share one StoredEvent among its deliveries).
     const eventIds = [...new Set(rows.map((r) => r.event_id))];
     const [events, targets] = await Promise.all([
-      conn<{ id: string; body: string }[]>`select id, body from events where id = any(${eventIds}::text[])`,
+      conn<{ id: string; body: string; created_ms: number }[]>`
+        select id, body, (extract(epoch from created_at) * 1000)::float8 as created_ms from events where id = any(${eventIds}::text[])`,
       loadTargets(conn, [...new Set(rows.map((r) => r.outbound_webhook_id))]),
     ]);
     const bodies = new Map(events.map((e) => [e.id, e.body]));
+    const createdMs = new Map(events.map((e) => [e.id, e.created_ms]));
     const stored = new Map<string, StoredEvent>();
     const eventOf = (r: (typeof rows)[number]) => {
       let e = stored.get(r.event_id);
       if (!e) stored.set(r.event_id, (e = { id: r.event_id, type: r.event_type, body: bodies.get(r.event_id)! }));
       return e;
     };
-    const deliveries = rows.map((r) => ({ id: r.id, webhookId: r.outbound_webhook_id, attempt: r.attempts, test: r.test, event: eventOf(r) }));
+    const deliveries = rows.map((r) => ({ id: r.id, webhookId: r.outbound_webhook_id, attempt: r.attempts, test: r.test, event: eventOf(r), eventCreatedMs: createdMs.get(r.event_id)! }));
     return { deliveries, targets };
   }, CLAIM_DEADLINE_MS);
 }

@@ -20,6 +20,7 @@ import { nextAttempt, TEST_NOT_RETRIED, type RetryDecision } from "../retry-poli
 import { enforceRetireDeadlines } from "./secret-deadlines";
 import { classifySlackResponse } from "../slack";
 import { Wakeup } from "./wakeup";
+import { observeAttempt } from "@/lib/metrics/registry";
 
 export type DrainOptions = {
   /** Stop claiming after this long; attempts in flight are cut at the same deadline. Default 25 s. */
@@ -150,6 +151,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
       : nextAttempt(d.attempt, ok ? { ok: true } : { ok: false, statusCode: res.statusCode, retryAfter: res.retryAfter, permanent: slack?.permanent });
     const errorClass = res.error?.errorClass ?? (ok ? null : slack ? "slack_error" : "http_status");
     const errorMessage = res.error?.message ?? (ok ? null : slack ? `Slack: ${slack.error}${slack.permanent ? " (permanent)" : ""}` : `HTTP ${res.statusCode}`);
+    observeAttempt(res.statusCode, errorClass, d.eventCreatedMs);
     if (logger.isLevelEnabled("debug")) {
       logger.debug({ delivery_id: d.id, webhook_id: d.webhookId, project_id: t.projectId, attempt: d.attempt, status_code: res.statusCode, error_class: errorClass, duration_ms: res.durationMs }, "delivery attempted");
     }

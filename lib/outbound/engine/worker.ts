@@ -135,7 +135,9 @@ export function startOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
       const grace = (options.stopGraceMs ?? 10_000) + 5_000;
       await Promise.race([current.loop, new Promise((r) => setTimeout(r, grace).unref())]);
       status.running = false;
-      await (await listening)?.unlisten().catch(() => {});
+      // UNLISTEN goes to the database, which may be the reason we stop: never wait on it long.
+      const unlisten = (await listening)?.unlisten().catch(() => {});
+      await Promise.race([unlisten, new Promise((r) => setTimeout(r, 1_000).unref())]);
     },
   };
   registerOutboxWorker(worker);

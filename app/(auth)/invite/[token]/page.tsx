@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AcceptInvitationForm, SignOutFirst } from "@/components/members/accept-invitation";
+import { AcceptInvitationForm, JoinWithAccount, SignOutFirst } from "@/components/members/accept-invitation";
 import { buttonClasses } from "@/components/ui/button";
 import { auth } from "@/lib/auth/config";
 import { INVITATION_REFUSALS, invitationState } from "@/lib/domain/invitations";
@@ -16,13 +16,17 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <div className="w-full max-w-sm space-y-6">
         {invitation.state !== "open" ? (
           <Message title="This link cannot be used" text={INVITATION_REFUSALS[invitation.state]} />
+        ) : session?.user && session.user.email !== invitation.email ? (
+          <SignOutFirst token={token} signedInAs={session.user.email ?? ""} invitedEmail={invitation.email} />
+        ) : invitation.accountExists && session?.user ? (
+          <JoinWithAccount token={token} projectName={invitation.projectName} role={invitation.role} email={invitation.email} />
         ) : invitation.accountExists ? (
           <Message
             title={`Join ${invitation.projectName}`}
-            text={`An account for ${invitation.email} already exists. Sign in with it and ask the admin who invited you to add you: they can now add ${invitation.email} directly.`}
+            text={`An account for ${invitation.email} already exists. Sign in with it to join.`}
+            href={`/login?callbackUrl=${encodeURIComponent(`/invite/${token}`)}`}
+            action={`Sign in as ${invitation.email}`}
           />
-        ) : session?.user ? (
-          <SignOutFirst token={token} signedInAs={session.user.email ?? ""} invitedEmail={invitation.email} />
         ) : (
           <>
             <div className="text-center">
@@ -39,15 +43,15 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   );
 }
 
-function Message({ title, text }: { title: string; text: string }) {
+function Message({ title, text, href = "/login", action = "Go to sign-in" }: { title: string; text: string; href?: string; action?: string }) {
   return (
     <section aria-labelledby="invite-message" className="space-y-3 rounded-lg border border-slate-200 bg-white p-6 text-center shadow-sm">
       <h1 id="invite-message" className="text-lg font-semibold">
         {title}
       </h1>
       <p className="text-sm text-slate-700">{text}</p>
-      <Link href="/login" className={buttonClasses("secondary")}>
-        Go to sign-in
+      <Link href={href} className={buttonClasses("secondary")}>
+        {action}
       </Link>
     </section>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { MembersList } from "@/components/members/members-list";
 import { requirePageMember } from "@/lib/auth/page-access";
+import { listInvitations } from "@/lib/domain/invitations";
 import { listMembers } from "@/lib/domain/members";
 
 export const metadata: Metadata = { title: "Members" };
@@ -9,6 +10,15 @@ export const metadata: Metadata = { title: "Members" };
 export default async function MembersPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const user = await requirePageMember(projectId, `/projects/${projectId}/settings/members`);
-  const first = await listMembers(projectId, { limit: 50 });
-  return <MembersList projectId={projectId} initial={first} me={user.userId} isAdmin={user.role === "admin"} />;
+  const isAdmin = user.role === "admin";
+  const [members, invitations] = await Promise.all([listMembers(projectId, { limit: 50 }), isAdmin ? listInvitations(projectId, { limit: 50 }) : null]);
+  return (
+    <MembersList
+      projectId={projectId}
+      initial={members}
+      initialInvitations={invitations}
+      me={user.userId}
+      isAdmin={isAdmin}
+    />
+  );
 }
