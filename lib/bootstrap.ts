@@ -1,6 +1,5 @@
 // What a server process does once at start (called from instrumentation.ts): validate the
-// environment, apply migrations, seed demo data when asked, start the background process (the outbox
-// worker, the retention and tracker sync loops: lib/background/), and take over
+// environment, apply migrations, seed demo data when asked, start the outbox worker, and take over
 // SIGTERM/SIGINT for a graceful shutdown (the launcher, scripts/run.ts, turns Next's own handler off
 // with NEXT_MANUAL_SIG_HANDLE, which would otherwise exit the process at once).
 import "server-only";
@@ -17,10 +16,10 @@ export async function bootServer(): Promise<void> {
     const config = env(); // throws with the variable's name on a bad value
     await migrateDatabase(config.DATABASE_URL);
     if (config.SEED_DEMO) await seedDemo();
-    // The outbox worker, the retention loop and the tracker sync loop run in one child process per
-    // instance (lib/background/child.ts starts them), out of the request process's event loop.
-    const worker = config.OUTBOX_WORKER === "on" ? (await import("@/lib/background/host")).startBackgroundHost() : null;
-    if (worker) logger.info("outbox worker started (background process)");
+    const worker = config.OUTBOX_WORKER === "on" ? (await import("@/lib/outbound/engine/worker")).startOutboxWorker() : null;
+    if (worker) logger.info("outbox worker started");
+    if (config.OUTBOX_WORKER === "on") (await import("@/lib/retention/loop")).startRetentionLoop();
+    if (config.OUTBOX_WORKER === "on") (await import("@/lib/inbound/sync-loop")).runTrackerSyncLoopUntilShutdown();
     handleShutdown(worker);
   } catch (err) {
     logger.fatal({ err }, `Switchyard cannot start: ${firstLine(err)}`);
@@ -42,7 +41,7 @@ function handleShutdown(worker: OutboxWorker | null): void {
     logger.info({ signal }, "shutting down: finishing deliveries in flight");
     // Browsers first: their reconnect (to another instance) need not wait for the deliveries' grace.
     await closeLiveStreams().catch((err) => logger.error({ err }, "live streams did not end cleanly"));
-    await worker?.stop().catch((err) => logger.error({ err }, "background worker process did not stop cleanly"));
+    await worker?.stop().catch((err) => logger.error({ err }, "outbox worker did not stop cleanly"));
     await sqlClient()
       .end({ timeout: 2 })
       .catch(() => {});

@@ -16,8 +16,6 @@ import { OUTBOX_CHANNEL } from "./outbox";
 import { Wakeup } from "./wakeup";
 
 const POLL_MS = 1_000;
-/** A cycle silent or not claiming while work is overdue for this long is restarted (WorkerOptions.stallMs). */
-export const DEFAULT_STALL_MS = 45_000;
 const CYCLE_MS = 5 * 60_000;
 const MAX_BACKOFF_MS = 1_000;
 
@@ -49,18 +47,13 @@ export type OutboxWorker = { stop(): Promise<void>; status(): WorkerStatus };
 
 const g = globalThis as unknown as { switchyardOutboxWorker?: OutboxWorker };
 
-/** Makes `worker` this process's worker, the one readiness and metrics read (lib/background/host.ts registers its proxy). */
-export function registerOutboxWorker(worker: OutboxWorker): void {
-  g.switchyardOutboxWorker = worker;
-}
-
-/** The status of this process's worker, or null when none runs (OUTBOX_WORKER=off, cron only). */
+/** The status of this process's in-process worker, or null when none runs (OUTBOX_WORKER=off, cron only). */
 export function outboxWorkerStatus(): WorkerStatus | null {
   return g.switchyardOutboxWorker?.status() ?? null;
 }
 
 export function startOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
-  const stallMs = options.stallMs ?? DEFAULT_STALL_MS;
+  const stallMs = options.stallMs ?? 45_000;
   const drain = options.drain ?? drainOutbox;
   const stopping = new AbortController();
   const wakeup = new Wakeup();
@@ -140,6 +133,6 @@ export function startOutboxWorker(options: WorkerOptions = {}): OutboxWorker {
       await Promise.race([unlisten, new Promise((r) => setTimeout(r, 1_000).unref())]);
     },
   };
-  registerOutboxWorker(worker);
+  g.switchyardOutboxWorker = worker;
   return worker;
 }
