@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../db/embedded";
-import { migrateDatabase } from "../db/migrate";
+import { useBenchDatabase } from "./rig";
 import { writeSection } from "./benchmarks-file";
 
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -40,16 +40,7 @@ async function main() {
   });
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
   try {
-    Object.assign(process.env, {
-      DATABASE_URL: pg.url,
-      AUTH_SECRET: "bench-auth-secret-bench-auth-secret-0123",
-      ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 3).toString("base64")}`,
-      WEBHOOKS_ALLOW_HTTP: "1",
-      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "1",
-      APP_URL: "http://127.0.0.1:3000",
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
-    });
-    await migrateDatabase(pg.url);
+    await useBenchDatabase(pg.url, { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn" });
     // Imported after the environment is set: lib/env reads it once.
     const { sqlClient } = await import("../db/client");
     const { createUser } = await import("../lib/auth/users");

@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../db/embedded";
-import { migrateDatabase } from "../db/migrate";
+import { useBenchDatabase } from "./rig";
 import { writeSection } from "./benchmarks-file";
 
 const OLD_ROWS = Number(process.env.BENCH_OLD_ROWS ?? 1_000_000);
@@ -32,17 +32,7 @@ async function main() {
   const ask = <T>(m: string) => new Promise<T>((resolve) => receiver.once("message", (r) => resolve(r as T)) && receiver.send(m));
   try {
     const { port } = await new Promise<{ port: number }>((resolve) => receiver.once("message", (m) => resolve(m as { port: number })));
-    Object.assign(process.env, {
-      DATABASE_URL: pg.url,
-      AUTH_SECRET: "bench-auth-secret-bench-auth-secret-0123",
-      ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 3).toString("base64")}`,
-      WEBHOOKS_ALLOW_HTTP: "1",
-      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "1",
-      OUTBOX_WORKER: "off",
-      APP_URL: "http://127.0.0.1:3000",
-      LOG_LEVEL: "warn",
-    });
-    await migrateDatabase(pg.url);
+    await useBenchDatabase(pg.url, { OUTBOX_WORKER: "off", LOG_LEVEL: "warn" });
     // Imported after the environment is set: lib/env reads it once.
     const { db, sqlClient } = await import("../db/client");
     const { createUser } = await import("../lib/auth/users");

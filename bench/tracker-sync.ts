@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../db/embedded";
-import { migrateDatabase } from "../db/migrate";
 import { FakeTracker, FAKE_CREDENTIALS, ADO_ORG, ADO_PROJECT, GITHUB_REPO, JIRA_PROJECT } from "../tests/helpers/fake-tracker";
+import { useBenchDatabase } from "./rig";
 import { writeSection } from "./benchmarks-file";
 
 const ISSUES = Number(process.env.BENCH_ISSUES ?? 10_000);
@@ -22,17 +22,7 @@ async function main() {
   const pg = await startEmbeddedPostgres({ dir, quiet: true, flags: ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=top"] });
   const tracker = await new FakeTracker().start();
   try {
-    Object.assign(process.env, {
-      DATABASE_URL: pg.url,
-      AUTH_SECRET: "bench-auth-secret-bench-auth-secret-0123",
-      ENCRYPTION_KEYS: `bench:${Buffer.alloc(32, 3).toString("base64")}`,
-      WEBHOOKS_ALLOW_HTTP: "1",
-      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "1",
-      OUTBOX_WORKER: "off",
-      LOG_LEVEL: "warn",
-      APP_URL: "http://127.0.0.1:3000",
-    });
-    await migrateDatabase(pg.url);
+    await useBenchDatabase(pg.url, { OUTBOX_WORKER: "off", LOG_LEVEL: "warn" });
     // Imported after the environment is set: lib/env reads it once.
     const { db, sqlClient } = await import("../db/client");
     const { createUser } = await import("../lib/auth/users");
