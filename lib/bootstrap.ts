@@ -16,10 +16,14 @@ export async function bootServer(): Promise<void> {
     const config = env(); // throws with the variable's name on a bad value
     await migrateDatabase(config.DATABASE_URL);
     if (config.SEED_DEMO) await seedDemo();
-    const worker = config.OUTBOX_WORKER === "on" ? (await import("@/lib/outbound/engine/worker")).startOutboxWorker() : null;
-    if (worker) logger.info("outbox worker started");
-    if (config.OUTBOX_WORKER === "on") (await import("@/lib/retention/loop")).startRetentionLoop();
-    if (config.OUTBOX_WORKER === "on") (await import("@/lib/inbound/sync-loop")).runTrackerSyncLoopUntilShutdown();
+    let worker: OutboxWorker | null = null;
+    // The long-running background work of an instance: OUTBOX_WORKER=off leaves it to the cron route.
+    if (config.OUTBOX_WORKER === "on") {
+      worker = (await import("@/lib/outbound/engine/worker")).startOutboxWorker();
+      logger.info("outbox worker started");
+      (await import("@/lib/retention/loop")).startRetentionLoop();
+      (await import("@/lib/inbound/sync-loop")).runTrackerSyncLoopUntilShutdown();
+    }
     handleShutdown(worker);
   } catch (err) {
     logger.fatal({ err }, `Switchyard cannot start: ${firstLine(err)}`);
