@@ -405,6 +405,8 @@ export const deliveryStatus = pgEnum("delivery_status", [
   "succeeded",
   "failed",
   "dead",
+  // No longer stored either (migration 0011): parked is derived, a waiting row of a paused or disabled
+  // webhook (lib/outbound/engine/parked.ts), and 'paused' is only the state the API shows for it.
   "paused",
 ]);
 
@@ -456,8 +458,9 @@ export const deliveries = pgTable(
     index("deliveries_due_idx")
       .on(t.outboundWebhookId, t.nextAttemptAt)
       .where(sql`direction = 'outbound' and status in ('pending', 'failed')`),
-    // Deliveries tab filtered by a rare status (failed, dead, paused) stays an index range scan; common
+    // Deliveries tab filtered by a rare status (failed, dead) stays an index range scan; common
     // statuses are dense in deliveries_project_idx. Partial, so the happy path never touches it.
+    // ('paused' in the predicate is from when parked rows were stored; it matches none now.)
     index("deliveries_project_status_idx")
       .on(t.projectId, t.status, t.createdAt.desc(), t.id.desc())
       .where(sql`status in ('failed', 'dead', 'paused')`),
@@ -470,10 +473,6 @@ export const deliveries = pgTable(
     index("deliveries_recover_idx")
       .on(t.outboundWebhookId, t.createdAt)
       .where(sql`status in ('failed', 'dead')`),
-    // Each webhook card's "N deliveries parked": counts only parked rows, however long the history.
-    index("deliveries_parked_idx")
-      .on(t.outboundWebhookId)
-      .where(sql`status = 'paused'`),
     // Inbound dedupe, by the tracker's delivery id and by payload digest (a replay under a new
     // delivery id). Each leads with its own key, so the planner cannot answer one lookup by walking
     // the other index over every receipt of the webhook (it did, with stale statistics).

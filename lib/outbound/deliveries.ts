@@ -9,6 +9,7 @@ import { deliveries, deliveryAttempts, events, outboundWebhooks } from "@/db/sch
 import { CURSOR_TIME_FORMAT, decodeCursor, encodeCursor } from "@/lib/http/cursor";
 import { BadRequest, NotFound } from "@/lib/http/errors";
 import { env } from "@/lib/env";
+import { blockedWebhook, parkedDelivery } from "./engine/parked";
 import { DELIVERY_STATE_FILTERS, isInboundOutcome, type OutboundStatus } from "./delivery-states";
 import { presentDelivery, type DeliveryJson, type DeliveryRow } from "./present";
 import { recordedRequestHeaders } from "./request";
@@ -38,10 +39,17 @@ export const listDeliveriesQuery = z
   .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { path: ["to"], message: "must not be before from" });
 export type ListDeliveriesQuery = z.infer<typeof listDeliveriesQuery>;
 
-// A claim only sets a lease (lib/outbound/claim.ts): a leased pending or failed row is being delivered,
-// and its next attempt is when the lease ends.
-const leased = (status: SQL, leaseUntil: SQL) => sql`(${leaseUntil} is not null and ${status} in ('pending', 'failed'))`;
-export const shownStatus = (status: SQL, leaseUntil: SQL) => sql<DeliveryRow["status"]>`(case when ${leased(status, leaseUntil)} then 'delivering' else ${status}::text end)`;
+// A claim only sets a lease (lib/outbound/engine/claim.ts): a leased pending or failed row is being
+// delivered, and its next attempt is when the lease ends. A waiting row of a paused or disabled webhook
+// is parked (lib/outbound/engine/parked.ts) and shows as 'paused'. Over the aliases of a deliveries row
+// `d` and its outbound webhook `w` (left-joined: inbound rows have none).
+const leased = (d: string) => `(${d}.lease_until is not null and ${d}.status in ('pending', 'failed'))`;
+export const shownStatus = (d: string, w: string) =>
+  sql<DeliveryRow["status"]>`(case when ${sql.raw(leased(d))} then 'delivering' when ${sql.raw(parkedDelivery(d, w))} then 'paused' else ${sql.raw(d)}.status::text end)`;
+
+// The list's own aliases: drizzle names the tables.
+const D = "deliveries";
+const W = "outbound_webhooks";
 
 function statusFilter(status: NonNullable<ListDeliveriesQuery["status"]>): SQL {
   if (isInboundOutcome(status)) return sql`${deliveries.direction} = 'inbound' and ${deliveries.outcome} = ${status}`;
@@ -50,11 +58,11 @@ function statusFilter(status: NonNullable<ListDeliveriesQuery["status"]>): SQL {
 }
 
 function outboundStatusFilter(status: OutboundStatus): SQL {
-  const column = sql`${deliveries.status}`;
-  if (status === "delivering") return leased(column, sql`${deliveries.leaseUntil}`);
+  if (status === "delivering") return sql.raw(leased(D));
+  if (status === "paused") return sql.raw(parkedDelivery(D, W));
   // A literal (the value is a validated enum), so the planner can match the partial status index.
-  const is = sql`${column} = ${sql.raw(`'${status}'`)}`;
-  return status === "pending" || status === "failed" ? sql`${is} and ${deliveries.leaseUntil} is null` : is;
+  const is = sql`${deliveries.status} = ${sql.raw(`'${status}'`)}`;
+  return status === "pending" || status === "failed" ? sql`${is} and ${deliveries.leaseUntil} is null and not ${sql.raw(blockedWebhook(W))}` : is;
 }
 
 const listColumns = {
@@ -67,7 +75,7 @@ const listColumns = {
   test: deliveries.test,
   eventId: deliveries.eventId,
   eventType: deliveries.eventType,
-  status: shownStatus(sql`${deliveries.status}`, sql`${deliveries.leaseUntil}`),
+  status: shownStatus(D, W),
   outcome: deliveries.outcome,
   outcomeReason: deliveries.outcomeReason,
   attempts: deliveries.attempts,
@@ -145,11 +153,12 @@ export async function getDeliveryDetail(projectId: string, deliveryId: string) {
       union all
       select d.id, d.replay_of, up.depth + 1 from deliveries d join up on d.id = up.replay_of
     ), down as (
-      select d.id, d.replay_of, d.status, d.lease_until, d.created_at from deliveries d where d.id = (select id from up order by depth desc limit 1)
+      select d.* from deliveries d where d.id = (select id from up order by depth desc limit 1)
       union all
-      select d.id, d.replay_of, d.status, d.lease_until, d.created_at from deliveries d join down on d.replay_of = down.id
+      select d.* from deliveries d join down on d.replay_of = down.id
     )
-    select id, replay_of, ${shownStatus(sql.raw("status"), sql.raw("lease_until"))} as status, created_at from down order by created_at, id`);
+    select down.id, down.replay_of, ${shownStatus("down", "w")} as status, down.created_at
+    from down left join outbound_webhooks w on w.id = down.outbound_webhook_id order by down.created_at, down.id`);
   // Only outbound deliveries have attempts, and each has its event (deleting an event deletes its deliveries).
   const requestIds = { eventId: row.eventId ?? "", eventType: row.eventType, deliveryId };
   return {

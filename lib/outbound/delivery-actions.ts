@@ -9,6 +9,7 @@ import type { ProjectActor } from "@/lib/auth/access";
 import { Conflict, Invalid, NotFound } from "@/lib/http/errors";
 import { writeAudit } from "@/lib/audit/write";
 import { notifyOutbox } from "./engine/outbox";
+import { isBlocked } from "./engine/parked";
 import { presentDelivery, type DeliveryJson } from "./present";
 
 export const CANCELLED_REASON = "Retries were cancelled by an admin.";
@@ -33,7 +34,7 @@ export async function retryDeliveryNow(actor: ProjectActor, projectId: string, d
     if (d.status !== "failed" && d.status !== "dead") {
       throw new Conflict(d.status === "succeeded" ? "This delivery succeeded already; use Replay to send it again." : "Only a retrying or dead delivery can be retried now.");
     }
-    if (paused || health === "disabled") throw new Conflict(`The webhook is ${paused ? "paused; resume" : "disabled; re-enable"} it first, then retry.`);
+    if (isBlocked({ paused, health })) throw new Conflict(`The webhook is ${paused ? "paused; resume" : "disabled; re-enable"} it first, then retry.`);
     const [updated] = await tx
       .update(deliveries)
       .set({ status: "pending", nextAttemptAt: sql`now()` as unknown as Date, updatedAt: sql`now()` as unknown as Date })
@@ -47,8 +48,9 @@ export async function retryDeliveryNow(actor: ProjectActor, projectId: string, d
 
 export async function cancelDeliveryRetries(actor: ProjectActor, projectId: string, deliveryId: string): Promise<DeliveryJson> {
   return db().transaction(async (tx) => {
-    const { d, webhookName } = await lockDelivery(tx, projectId, deliveryId);
-    if (d.status !== "failed") throw new Conflict("Only a retrying delivery can have its retries cancelled.");
+    const { d, webhookName, paused, health } = await lockDelivery(tx, projectId, deliveryId);
+    // A failed row of a paused or disabled webhook is parked (engine/parked.ts), not retrying.
+    if (d.status !== "failed" || isBlocked({ paused, health })) throw new Conflict("Only a retrying delivery can have its retries cancelled.");
     const [updated] = await tx
       .update(deliveries)
       .set({ status: "dead", lastError: CANCELLED_REASON, updatedAt: sql`now()` as unknown as Date })

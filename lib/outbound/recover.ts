@@ -1,8 +1,8 @@
 // Recover: re-send every failed and dead delivery of a webhook since a chosen time (Svix's "recover"),
 // e.g. after the receiver was down for an afternoon. Each event is re-sent once: a delivery is chosen
 // only when no other delivery of its event to this webhook succeeded, waits or is on its way, and of
-// several failed copies of one event only the newest is taken. Chosen rows become due now (parked when
-// the webhook is paused or disabled), keeping their history. Capped in age and count; admin only; audited.
+// several failed copies of one event only the newest is taken. Chosen rows become due now (parked while
+// the webhook is paused or disabled, lib/outbound/engine/parked.ts), keeping their history. Capped in age and count; admin only; audited.
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -11,6 +11,7 @@ import type { ProjectActor } from "@/lib/auth/access";
 import { Invalid } from "@/lib/http/errors";
 import { writeAudit } from "@/lib/audit/write";
 import { notifyOutbox } from "./engine/outbox";
+import { isBlocked } from "./engine/parked";
 import { webhookJson } from "./webhook-read";
 
 export const RECOVER_MAX_AGE_DAYS = 14;
@@ -37,7 +38,7 @@ function selection(webhookId: string, since: string): SQL {
         and not exists (
           select 1 from deliveries o
           where o.event_id = d.event_id and o.outbound_webhook_id = d.outbound_webhook_id and o.id <> d.id
-            and (o.status in ('succeeded', 'pending', 'paused') or o.lease_until is not null))
+            and (o.status in ('succeeded', 'pending') or o.lease_until is not null))
       order by d.event_id, d.created_at desc
     ) chosen
     order by created_at desc
@@ -67,10 +68,10 @@ export async function recoverDeliveries(actor: ProjectActor, projectId: string, 
     const webhook = await webhookJson(tx, projectId, webhookId);
     const ids = await chosenIds(tx, webhookId, input.since);
     if (ids.length > RECOVER_MAX_COUNT) throw tooMany();
-    const blocked = webhook.paused || webhook.health === "disabled";
+    const blocked = isBlocked(webhook);
     if (ids.length) {
       await tx.execute(sql`
-        update deliveries set status = ${blocked ? "paused" : "pending"}::delivery_status, next_attempt_at = now(), updated_at = now()
+        update deliveries set status = 'pending', next_attempt_at = now(), updated_at = now()
         where id in ${ids} and status in ('failed', 'dead') and lease_until is null`);
       if (!blocked) await notifyOutbox(tx);
     }

@@ -1,7 +1,7 @@
 // Replay: a new delivery of the same event to the same webhook, pointing at the original through
 // replay_of. Same event (so the same body and webhook-id), new x-switchyard-delivery.
 // Bulk replay is one transaction: all of its outbound ids are enqueued or none. A replay onto a paused
-// or disabled webhook parks; it never adds a second parked copy of an event (re-enable sends each once).
+// or disabled webhook waits, parked; it never adds a second waiting copy of an event (re-enable sends each once).
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
@@ -13,6 +13,7 @@ import { MAX_ID_LENGTH, newId } from "@/lib/ids";
 import { MAX_BULK_REPLAY } from "@/lib/webhooks/bulk-replay";
 import { writeAudit } from "@/lib/audit/write";
 import { notifyOutbox } from "./engine/outbox";
+import { blockedWebhook, waitingDelivery } from "./engine/parked";
 import { presentDelivery, type DeliveryJson } from "./present";
 
 export const bulkReplayInput = z.object({
@@ -34,20 +35,24 @@ export type ReplayResult = {
 async function replayMany(tx: Tx, projectId: string, ids: string[]): Promise<ReplayResult> {
   const unique = [...new Set(ids)];
   const originals = await tx
-    .select({ d: deliveries, webhookName: outboundWebhooks.name, blocked: sql<boolean>`${outboundWebhooks.paused} or ${outboundWebhooks.health} = 'disabled'` })
+    .select({ d: deliveries, webhookName: outboundWebhooks.name, blocked: sql<boolean>`${sql.raw(blockedWebhook("outbound_webhooks"))}` })
     .from(deliveries)
     .leftJoin(outboundWebhooks, eq(outboundWebhooks.id, deliveries.outboundWebhookId))
     .where(and(eq(deliveries.projectId, projectId), inArray(deliveries.id, unique)));
   const byId = new Map(originals.map((o) => [o.d.id, o]));
-  // On a paused or disabled webhook a replay parks. If the event is parked there already (the original
-  // itself, or an earlier replay), resume/re-enable sends that one: a second parked copy would send the
+  // On a paused or disabled webhook a replay is parked. If the event waits there already (the original
+  // itself, or an earlier replay), resume/re-enable sends that one: a second waiting copy would send the
   // event twice, so the waiting delivery is returned instead.
-  const blockedHooks = [...new Set(originals.filter((o) => o.blocked).map((o) => o.d.outboundWebhookId!))];
-  const parked = blockedHooks.length
+  const onBlocked = originals.filter((o) => o.blocked && o.d.eventId);
+  const parked = onBlocked.length
     ? await tx
         .select()
         .from(deliveries)
-        .where(and(inArray(deliveries.outboundWebhookId, blockedHooks), eq(deliveries.status, "paused")))
+        .where(and(
+          inArray(deliveries.outboundWebhookId, [...new Set(onBlocked.map((o) => o.d.outboundWebhookId!))]),
+          inArray(deliveries.eventId, [...new Set(onBlocked.map((o) => o.d.eventId!))]),
+          sql.raw(waitingDelivery("deliveries")),
+        ))
     : [];
   const parkedFor = new Map(parked.map((p) => [`${p.outboundWebhookId} ${p.eventId}`, p]));
   const skipped: SkippedReplay[] = [];
@@ -60,7 +65,7 @@ async function replayMany(tx: Tx, projectId: string, ids: string[]): Promise<Rep
     // Inbound receipts keep only a digest of the tracker's request; they cannot be re-sent.
     else if (o.d.direction !== "outbound" || !o.d.eventId) skipped.push({ id, reason: "inbound" });
     else if (already) {
-      if (!waiting.some((w) => w.id === already.id)) waiting.push(presentDelivery({ ...already, webhookName: o.webhookName }));
+      if (!waiting.some((w) => w.id === already.id)) waiting.push(presentDelivery({ ...already, status: "paused", webhookName: o.webhookName }));
     } else {
       const row = {
         id: newId("dlv"),
@@ -69,7 +74,7 @@ async function replayMany(tx: Tx, projectId: string, ids: string[]): Promise<Rep
         outboundWebhookId: o.d.outboundWebhookId,
         eventId: o.d.eventId,
         eventType: o.d.eventType,
-        status: o.blocked ? ("paused" as const) : ("pending" as const),
+        status: "pending" as const,
         // A replayed Send Test is still a test: one attempt, health untouched.
         test: o.d.test,
         replayOf: o.d.id,
@@ -79,8 +84,11 @@ async function replayMany(tx: Tx, projectId: string, ids: string[]): Promise<Rep
     }
   }
   const inserted = rows.length ? await tx.insert(deliveries).values(rows).returning() : [];
-  if (inserted.some((d) => d.status === "pending")) await notifyOutbox(tx);
-  const replayed = inserted.map((d) => presentDelivery({ ...d, webhookName: byId.get(d.replayOf!)?.webhookName ?? null }));
+  if (inserted.length) await notifyOutbox(tx);
+  const replayed = inserted.map((d) => {
+    const o = byId.get(d.replayOf!);
+    return presentDelivery({ ...d, status: o?.blocked ? "paused" : d.status, webhookName: o?.webhookName ?? null });
+  });
   return { replayed, waiting, skipped };
 }
 

@@ -12,6 +12,7 @@ import type { StoredEvent } from "@/lib/events/envelope";
 import { openHeaders, type StoredCustomHeader } from "../custom-headers";
 import type { Target } from "../request";
 import { waitingByWebhook } from "./due";
+import { blockedWebhook } from "./parked";
 
 export type ClaimedDelivery = {
   id: string;
@@ -47,7 +48,7 @@ export async function claimDueDeliveries(
       with recursive ${waitingByWebhook(conn)},
       ready as (
         select w.webhook_id, coalesce(r.room, ${opts.perWebhook ?? opts.limit}) as room
-        from waiting w
+        from sendable w
         left join unnest(${partly.map(([id]) => id)}::text[], ${partly.map(([, n]) => n)}::int[]) as r(webhook_id, room) on r.webhook_id = w.webhook_id
         where w.first_due <= now() and coalesce(r.room, ${opts.perWebhook ?? opts.limit}) > 0
         order by w.first_due
@@ -90,12 +91,15 @@ export async function claimDueDeliveries(
 
 const CLAIM_DEADLINE_MS = 10_000;
 
-/** Whether some delivery has been due for over `ms` and nobody holds it: a drain that should be claiming is not. */
+/**
+ * Whether some delivery has been due for over `ms` and nobody holds it: a drain that should be claiming
+ * is not. A paused or disabled webhook's backlog is not overdue: nobody should be claiming it.
+ */
 export async function hasOverdueDeliveries(sql: postgres.Sql, ms: number): Promise<boolean> {
   const [row] = await sql<{ overdue: boolean }[]>`
     with recursive ${waitingByWebhook(sql)}
     select exists (
-      select 1 from waiting w cross join lateral (
+      select 1 from sendable w cross join lateral (
         select 1 from deliveries d
         where d.outbound_webhook_id = w.webhook_id and d.direction = 'outbound' and d.status in ('pending', 'failed')
           and d.next_attempt_at <= now() - ${ms} * interval '1 millisecond' and (d.lease_until is null or d.lease_until < now())
@@ -106,19 +110,14 @@ export async function hasOverdueDeliveries(sql: postgres.Sql, ms: number): Promi
   return row.overdue;
 }
 
-/** Hands claimed rows back untouched (e.g. their webhook is at its in-flight cap). */
+/**
+ * Hands claimed rows back untouched (e.g. their webhook is at its in-flight cap, or was paused or
+ * disabled after the claim: the rows wait, parked, and the next claim skips that webhook).
+ */
 export async function releaseDeliveries(sql: postgres.Sql, ids: string[]): Promise<void> {
   if (!ids.length) return;
   await sql`
     update deliveries set attempts = attempts - 1, lease_until = null, updated_at = now()
-    where id = any(${ids}::text[]) and lease_until is not null`;
-}
-
-/** Parks claimed rows without an attempt: their webhook was paused or disabled meanwhile. */
-export async function parkClaimed(sql: postgres.Sql, ids: string[]): Promise<void> {
-  if (!ids.length) return;
-  await sql`
-    update deliveries set attempts = attempts - 1, status = 'paused', lease_until = null, updated_at = now()
     where id = any(${ids}::text[]) and lease_until is not null`;
 }
 
@@ -144,7 +143,7 @@ async function loadTargets(sql: postgres.Sql, webhookIds: string[]): Promise<Map
   const rows = await sql<
     { id: string; project_id: string; kind: "generic" | "slack"; url: string | null; url_ciphertext: string | null; custom_headers: StoredCustomHeader[]; blocked: boolean; secrets: string[] }[]
   >`
-    select w.id, w.project_id, w.kind, w.url, w.url_ciphertext, w.custom_headers, (w.paused or w.health = 'disabled') as blocked,
+    select w.id, w.project_id, w.kind, w.url, w.url_ciphertext, w.custom_headers, ${sql.unsafe(blockedWebhook("w"))} as blocked,
       coalesce(array_agg(s.secret_ciphertext order by s.state, s.created_at desc) filter (where s.id is not null), '{}') as secrets
     from outbound_webhooks w
     left join webhook_secrets s on s.webhook_id = w.id and (s.state = 'active' or s.retire_at > now())

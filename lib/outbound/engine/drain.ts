@@ -11,7 +11,7 @@ import { sqlClient } from "@/db/client";
 import { isDatabaseUnavailable } from "@/db/unavailable";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { claimDueDeliveries, parkClaimed, releaseDeliveries, type ClaimedDelivery, type LoadedTarget } from "./claim";
+import { claimDueDeliveries, releaseDeliveries, type ClaimedDelivery, type LoadedTarget } from "./claim";
 import { ATTEMPT_TIMEOUT_MS, AttemptDeadline, sharedDispatcher, type Dispatcher } from "./dispatcher";
 import { recordAttempts, type AttemptRecord } from "./record";
 import { buildRequest } from "../request";
@@ -212,12 +212,12 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
       for (const d of claimed) {
         const t = targets.get(d.webhookId);
         if (!t) continue; // webhook deleted meanwhile: its deliveries went with it
+        // Paused or disabled after the claim looked: handed back, the rows wait parked (engine/parked.ts).
         if (t.blocked) park.push(d.id);
         else if ((inflightByWebhook.get(d.webhookId) ?? 0) >= o.perWebhookCap) release.push(d.id);
         else start(d, t, attemptEnds);
       }
-      await releaseDeliveries(sql, release);
-      await parkClaimed(sql, park);
+      await releaseDeliveries(sql, [...release, ...park]);
       counts.released += release.length;
       counts.parked += park.length;
     }

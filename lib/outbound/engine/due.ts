@@ -1,13 +1,16 @@
 // Due work, webhook by webhook (deliveries_due_idx: outbound_webhook_id, next_attempt_at, over the rows
 // waiting to be sent). Finding the webhooks that have waiting rows is a loose index scan, one index
 // descent per such webhook, so a webhook with a long backlog (re-enabled after a day down) or one at
-// its cap of requests in flight costs a claim nothing: nobody walks its rows to get past them.
+// its cap of requests in flight costs a claim nothing: nobody walks its rows to get past them. Nor
+// does a paused or disabled webhook's backlog: `sendable` leaves those webhooks out (parked.ts).
 import "server-only";
 import type postgres from "postgres";
+import { blockedWebhook } from "./parked";
 
 /**
- * A recursive CTE named `waiting`: (webhook_id, first_due) for every webhook with pending or failed
- * outbound deliveries, first_due being the earliest next_attempt_at among them (leased rows included).
+ * Recursive CTEs: `waiting` (webhook_id, first_due) for every webhook with pending or failed outbound
+ * deliveries, first_due being the earliest next_attempt_at among them (leased rows included), and
+ * `sendable`, the same for the webhooks that are neither paused nor disabled.
  */
 export function waitingByWebhook(sql: postgres.Sql) {
   return sql`
@@ -21,5 +24,9 @@ export function waitingByWebhook(sql: postgres.Sql) {
         where direction = 'outbound' and status in ('pending', 'failed') and outbound_webhook_id > w.webhook_id
         order by outbound_webhook_id, next_attempt_at limit 1
       ) n
+    ),
+    sendable(webhook_id, first_due) as (
+      select w.webhook_id, w.first_due from waiting w join outbound_webhooks h on h.id = w.webhook_id
+      where not ${sql.unsafe(blockedWebhook("h"))}
     )`;
 }

@@ -7,6 +7,7 @@ import { operationalEventsQuery, webhookSubject, type OperationalEvent } from "@
 import { logger } from "@/lib/logger";
 import { foldHealth, type Health } from "../health";
 import type { RetryDecision } from "../retry-policy";
+import { isBlocked } from "./parked";
 
 export type AttemptRecord = {
   deliveryId: string;
@@ -74,7 +75,6 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
     const state = new Map(hooks.map((h) => [h.id, h]));
     const webhookUpdates: { id: string; health: Health; cf: number; ok: boolean; failed: boolean }[] = [];
     const audits: { project_id: string; action: string; target_id: string; details: unknown }[] = [];
-    const newlyDisabled: string[] = [];
     const operational: OperationalEvent[] = [];
     for (const h of hooks) {
       // Send Test does not move the counter (DESIGN 6.5): a test failing against a new receiver must not degrade it.
@@ -92,16 +92,16 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
           data: { webhook, previous_health: t.from, consecutive_failures: t.failures, reason: t.reason },
         });
         logger.warn({ webhook_id: h.id, project_id: h.project_id, from: t.from, to: t.to }, "webhook health changed");
-        if (t.to === "disabled") newlyDisabled.push(h.id);
       }
       state.set(h.id, { ...h, health: next.health });
     }
     const statuses = records.map((r) => {
       const hook = state.get(r.webhookId);
-      let status: string = r.decision.kind === "succeeded" ? "succeeded" : r.decision.kind === "dead" ? "dead" : "failed";
-      // A failed delivery of a webhook that is (now) disabled or paused parks instead of retrying.
-      if (status === "failed" && hook && (hook.health === "disabled" || hook.paused)) status = "paused";
-      counts[status === "succeeded" ? "succeeded" : status === "dead" ? "dead" : status === "paused" ? "parked" : "retrying"]++;
+      const status = r.decision.kind === "succeeded" ? "succeeded" : r.decision.kind === "dead" ? "dead" : "failed";
+      // A failed delivery of a webhook that is (now) disabled or paused keeps its retry time and is
+      // parked by that alone (engine/parked.ts): it goes once the webhook is resumed or re-enabled.
+      const parked = status === "failed" && hook && isBlocked(hook);
+      counts[status === "failed" ? (parked ? "parked" : "retrying") : status]++;
       return status;
     });
     const column = <T>(f: (r: AttemptRecord) => T) => records.map(f);
@@ -150,11 +150,6 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
         ) as x(id, health, cf, ok, failed)
         where w.id = x.id`,
     ];
-    if (newlyDisabled.length) {
-      writes.push(tx`
-        update deliveries set status = 'paused', lease_until = null, updated_at = now()
-        where outbound_webhook_id = any(${newlyDisabled}::text[]) and status in ('pending', 'failed') and lease_until is null`);
-    }
     if (audits.length) {
       writes.push(tx`
         insert into audit_log (project_id, actor_id, action, target_id, details)
