@@ -137,11 +137,17 @@ describe("changing outbound webhooks", () => {
     const paused = await call(pauseRoute, { method: "POST", params, token: ctx.admin.token });
     expect(paused.json.webhook).toMatchObject({ paused: true, parked_count: 1 });
     await emitCaseCreated(ctx.project, 1);
-    const statuses = async () => (await db().execute(dsql`select status::text from deliveries where outbound_webhook_id = ${json.webhook.id}`)).map((r) => r.status);
+    // As the API shows them, and as the Paused / Pending filters find them.
+    const statuses = async (filter = "") =>
+      (await call(listDeliveriesRoute, { path: `/x?webhook=${json.webhook.id}${filter}`, params: p(), token: ctx.admin.token })).json.deliveries.map((d: { status: string }) => d.status);
     expect(await statuses()).toEqual(["paused", "paused"]);
+    expect(await statuses("&status=paused")).toHaveLength(2);
+    expect(await statuses("&status=pending")).toEqual([]);
     const resumed = await call(resumeRoute, { method: "POST", params, token: ctx.admin.token });
     expect(resumed.json.webhook).toMatchObject({ paused: false, parked_count: 0 });
     expect(await statuses()).toEqual(["pending", "pending"]);
+    expect(await statuses("&status=paused")).toEqual([]);
+    expect(await statuses("&status=pending")).toHaveLength(2);
     const audit = await db().execute(dsql`select action from audit_log where target_id = ${json.webhook.id} order by id`);
     expect(audit.map((a) => a.action)).toEqual(["outbound_webhook.created", "outbound_webhook.paused", "outbound_webhook.resumed"]);
   });
