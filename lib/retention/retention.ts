@@ -3,7 +3,7 @@
 // least INBOUND_MIN_DAYS) older than RETENTION_DAYS, live events past the live stream's replay window
 // (all but the newest of each project, which keeps a reconnecting tab's gap noticeable),
 // and read notifications. Deleted in small batches, each its own short transaction that skips rows
-// someone holds (SKIP LOCKED) and never touches a row a claim could take (pending, failed, paused),
+// someone holds (SKIP LOCKED) and never touches a row a claim could take (pending, failed: waiting, or parked),
 // paced so a drain at load keeps its speed, by one instance at a time (an advisory lock).
 import "server-only";
 import type postgres from "postgres";
