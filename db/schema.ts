@@ -445,7 +445,12 @@ export const deliveries = pgTable(
   (t) => [
     // Deliveries tab: newest first, keyset on (created_at, id), optionally filtered.
     index("deliveries_project_idx").on(t.projectId, t.createdAt.desc(), t.id.desc()),
-    index("deliveries_project_direction_idx").on(t.projectId, t.direction, t.createdAt.desc(), t.id.desc()),
+    // Inbound receipts of a project, newest first (Deliveries filtered to inbound, inbound health, retention).
+    // Partial: outbound deliveries, the bulk, are read through deliveries_project_idx, and every outbound
+    // insert and settle would otherwise write an entry here too.
+    index("deliveries_project_inbound_idx")
+      .on(t.projectId, t.createdAt.desc(), t.id.desc())
+      .where(sql`direction = 'inbound'`),
     index("deliveries_outbound_webhook_idx").on(t.outboundWebhookId, t.createdAt.desc(), t.id.desc()),
     // The drain's claim query. A claim only sets lease_until (+ attempts), which no index covers, so it
     // is a HOT update (fillfactor leaves the page room, migration 0002); a claimed row stays here and

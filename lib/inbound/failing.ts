@@ -17,7 +17,7 @@ export function completesFailingStreak(outcomes: readonly string[]): boolean {
 
 /** Called after a rejected receipt is recorded in `tx`. */
 export async function noteRejection(tx: Tx, webhook: ReceivingWebhook, rejection: { status: number; reason: string | null }): Promise<void> {
-  // The project's receipts newest first (deliveries_project_direction_idx): this webhook's last few.
+  // The project's receipts newest first (deliveries_project_inbound_idx): this webhook's last few.
   const [row] = await tx.execute<{ name: string; outcomes: string[] }>(sql`
     select p.name, array(
       select d.outcome from deliveries d

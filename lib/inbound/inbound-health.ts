@@ -85,7 +85,7 @@ type Row = { outcome: Outcome; last_status_code: number | null; outcome_reason: 
 const receipt = (r: Row): Receipt => ({ outcome: r.outcome, status: r.last_status_code, reason: r.outcome_reason, at: new Date(r.created_at) });
 
 /**
- * The current inbound webhook's receipts, read newest-first along deliveries_project_direction_idx:
+ * The current inbound webhook's receipts, read newest-first along deliveries_project_inbound_idx:
  * each query stops at its first match or at the 24 h boundary. NotFound when there is no inbound webhook.
  */
 export async function readInboundHealth(projectId: string) {

@@ -26,25 +26,44 @@ export type ClaimedDelivery = {
 export type Claim = { deliveries: ClaimedDelivery[]; targets: Map<string, LoadedTarget> };
 
 /**
- * Claims up to `limit` due deliveries, with their events' bodies and their webhooks' targets. Two
+ * Claims up to `limit` due deliveries, at most `perWebhook` of one webhook or, for the webhooks in `room`,
+ * the room each has left (0: none), with their events' bodies and their webhooks' targets. Two
  * round trips on one connection: the claim, then both reads together (pipelined in one write).
  * Bounded (db/guarded-sql.ts): a claim whose answer never comes fails instead of holding the drain;
  * its rows, if the update committed, are taken again when their lease ends.
  */
 export async function claimDueDeliveries(
   sql: postgres.Sql,
-  opts: { limit: number; leaseMs: number; excludeWebhooks?: string[] },
+  opts: { limit: number; leaseMs: number; perWebhook?: number; room?: Map<string, number> },
 ): Promise<Claim> {
+  const room = [...(opts.room ?? [])];
+  const full = room.filter(([, n]) => n <= 0).map(([id]) => id);
+  const partly = room.filter(([, n]) => n > 0);
   return withConnection(sql, async (conn) => {
+    // Each webhook gets no more than its room (perWebhook, less what it has in flight), ranked in the
+    // claim itself: rows over a webhook's room are never leased, so none has to be handed back (a backlog
+    // that came due at one instant, as a resume makes, is one webhook's rows first). The candidates are read
+    // unlocked; the rows leased are locked and re-checked (skip locked), so two drains never share one.
     const rows = await conn<{ id: string; outbound_webhook_id: string; event_id: string; event_type: string; attempts: number; test: boolean }[]>`
-      with due as (
-        select id from deliveries
-        where direction = 'outbound' and status in ('pending', 'failed') and next_attempt_at <= now()
-          and (lease_until is null or lease_until < now())
-          and outbound_webhook_id <> all(${opts.excludeWebhooks ?? []}::text[])
-        order by next_attempt_at
+      with candidates as (
+        select c.id, c.next_attempt_at, row_number() over (partition by c.outbound_webhook_id order by c.next_attempt_at) as rank,
+               coalesce(r.room, ${opts.perWebhook ?? opts.limit}) as room
+        from (
+          select id, outbound_webhook_id, next_attempt_at from deliveries
+          where direction = 'outbound' and status in ('pending', 'failed') and next_attempt_at <= now()
+            and (lease_until is null or lease_until < now())
+            and outbound_webhook_id <> all(${full}::text[])
+          order by next_attempt_at
+          limit ${opts.limit * 2}
+        ) c
+        left join unnest(${partly.map(([id]) => id)}::text[], ${partly.map(([, n]) => n)}::int[]) as r(webhook_id, room) on r.webhook_id = c.outbound_webhook_id
+      ),
+      due as (
+        select d.id from candidates c join deliveries d on d.id = c.id
+        where c.rank <= c.room and d.status in ('pending', 'failed') and (d.lease_until is null or d.lease_until < now())
+        order by c.next_attempt_at
         limit ${opts.limit}
-        for update skip locked
+        for update of d skip locked
       )
       update deliveries d
       set attempts = d.attempts + 1, updated_at = now(), lease_until = now() + ${opts.leaseMs} * interval '1 millisecond'
