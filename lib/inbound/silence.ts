@@ -8,8 +8,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { db, sqlClient } from "@/db/client";
-import { emitOperational, webhookSettingsUrl } from "@/lib/events/operational";
 import { logger } from "@/lib/logger";
+import { emitInboundFailing } from "./failing";
 import { isSilent, silenceInWords } from "./inbound-health";
 import type { InboundProvider } from "./providers";
 
@@ -32,7 +32,7 @@ export async function sweepSilentInbound(now = new Date()): Promise<number | nul
     const [{ locked }] = await conn<{ locked: boolean }[]>`select pg_try_advisory_lock(${SILENCE_LOCK}) as locked`;
     if (!locked) return null;
     try {
-      // Each webhook's newest accepted receipt, along deliveries_project_direction_idx; a webhook
+      // Each webhook's newest accepted receipt, along deliveries_project_inbound_idx; a webhook
       // that never accepted one has no row here (it is not silent, just unused).
       const rows = await db().execute<Row>(sql`
         select w.id, w.project_id, p.name as project_name, w.provider, w.silent_notified_at as notified_at, a.created_at as last_accepted_at
@@ -64,17 +64,7 @@ async function reportSilence(w: Row, now: Date): Promise<boolean> {
       update inbound_webhooks set silent_notified_at = ${now.toISOString()}
       where id = ${w.id} and silent_notified_at is not distinct from ${w.notified_at}::timestamptz returning id`);
     if (!marked.length) return false;
-    await emitOperational(tx, [
-      {
-        project: { id: w.project_id, name: w.project_name },
-        type: "inbound.failing",
-        data: {
-          inbound_webhook: { id: w.id, provider: w.provider, url_settings: webhookSettingsUrl(w.project_id) },
-          reason: "silent",
-          detail: silenceInWords(w.provider),
-        },
-      },
-    ]);
+    await emitInboundFailing(tx, { id: w.id, projectId: w.project_id, provider: w.provider }, w.project_name, "silent", silenceInWords(w.provider));
     return true;
   });
 }

@@ -40,6 +40,15 @@ afterAll(() => tracker.stop());
 type SetupName = InboundProvider | "jira_data_center";
 type Setup = { provider: InboundProvider; tracker: "github" | "jira" | "ado"; integration: () => IntegrationInput; credential: { token: string; email?: string }; localKey: (k: string) => string; keys: string[] };
 
+const JIRA: Setup = {
+  provider: "jira",
+  tracker: "jira",
+  integration: () => ({ provider: "jira", site_url: tracker.url, project_key: JIRA_PROJECT }),
+  credential: FAKE_CREDENTIALS.jira,
+  localKey: (k) => k,
+  keys: ["QA-1", "QA-2", "QA-3"],
+};
+
 const SETUPS: Record<SetupName, Setup> = {
   github: {
     provider: "github",
@@ -49,22 +58,9 @@ const SETUPS: Record<SetupName, Setup> = {
     localKey: (k) => `${GITHUB_REPO}#${k}`,
     keys: ["1", "2", "3"],
   },
-  jira: {
-    provider: "jira",
-    tracker: "jira",
-    integration: () => ({ provider: "jira", site_url: tracker.url, project_key: JIRA_PROJECT }),
-    credential: FAKE_CREDENTIALS.jira,
-    localKey: (k) => k,
-    keys: ["QA-1", "QA-2", "QA-3"],
-  },
-  jira_data_center: {
-    provider: "jira",
-    tracker: "jira",
-    integration: () => ({ provider: "jira", site_url: tracker.url, project_key: JIRA_PROJECT }),
-    credential: FAKE_CREDENTIALS.jira_data_center,
-    localKey: (k) => k,
-    keys: ["QA-1", "QA-2", "QA-3"],
-  },
+  jira: JIRA,
+  // The same site and project, with a personal access token instead of email + API token.
+  jira_data_center: { ...JIRA, credential: FAKE_CREDENTIALS.jira_data_center },
   azure_devops: {
     provider: "azure_devops",
     tracker: "ado",
