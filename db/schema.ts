@@ -452,11 +452,12 @@ export const deliveries = pgTable(
       .on(t.projectId, t.createdAt.desc(), t.id.desc())
       .where(sql`direction = 'inbound'`),
     index("deliveries_outbound_webhook_idx").on(t.outboundWebhookId, t.createdAt.desc(), t.id.desc()),
-    // The drain's claim query. A claim only sets lease_until (+ attempts), which no index covers, so it
-    // is a HOT update (fillfactor leaves the page room, migration 0002); a claimed row stays here and
-    // the claim skips it until its lease ends, which is how a crashed drain's rows come back (lib/outbound/claim.ts).
+    // The drain's claim, webhook by webhook (lib/outbound/engine/due.ts). A claim only sets lease_until
+    // (+ attempts), which no index covers, so it is a HOT update (fillfactor leaves the page room,
+    // migration 0002); a claimed row stays here and the claim skips it until its lease ends, which is how
+    // a crashed drain's rows come back (lib/outbound/engine/claim.ts).
     index("deliveries_due_idx")
-      .on(t.nextAttemptAt)
+      .on(t.outboundWebhookId, t.nextAttemptAt)
       .where(sql`direction = 'outbound' and status in ('pending', 'failed')`),
     // Deliveries tab filtered by a rare status (failed, dead, paused) stays an index range scan; common
     // statuses are dense in deliveries_project_idx. Partial, so the happy path never touches it.

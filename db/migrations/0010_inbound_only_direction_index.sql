@@ -1,2 +1,0 @@
-DROP INDEX "deliveries_project_direction_idx";--> statement-breakpoint
-CREATE INDEX "deliveries_project_inbound_idx" ON "deliveries" USING btree ("project_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE direction = 'inbound';
