@@ -325,6 +325,9 @@ export const inboundWebhooks = pgTable("inbound_webhooks", {
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   rotatedAt: timestamp("rotated_at", { withTimezone: true }),
+  // When the silence sweep (lib/inbound/silence.ts) told the admins this webhook went quiet; cleared by
+  // the next accepted receipt, so each silent spell is reported once.
+  silentNotifiedAt: timestamp("silent_notified_at", { withTimezone: true }),
 });
 
 export const webhookKind = pgEnum("webhook_kind", ["generic", "slack"]);
