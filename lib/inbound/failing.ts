@@ -23,7 +23,7 @@ export async function noteRejection(tx: Tx, webhook: ReceivingWebhook, rejection
     select p.name, array(
       select d.outcome from deliveries d
       where d.project_id = p.id and d.direction = 'inbound' and d.inbound_webhook_id = ${webhook.id}
-      order by d.created_at desc, d.id desc limit ${REJECTED_STREAK + 1}) as outcomes
+      order by d.created_at desc nulls last, d.id desc nulls last limit ${REJECTED_STREAK + 1}) as outcomes
     from projects p where p.id = ${webhook.projectId}`);
   if (!row || !completesFailingStreak(row.outcomes)) return;
   await emitInboundFailing(tx, webhook, row.name, "consecutive_rejections", `the last ${REJECTED_STREAK} receipts were refused. ${rejectionInWords(webhook.provider, rejection)}`);

@@ -94,7 +94,7 @@ export async function readInboundHealth(projectId: string) {
   const mine = sql`project_id = ${projectId} and direction = 'inbound' and inbound_webhook_id = ${webhook.id}`;
   const newest = (filter: ReturnType<typeof sql>, limit: number) => db().execute<Row>(sql`
     select outcome, last_status_code, outcome_reason, created_at from deliveries
-    where ${mine} and ${filter} order by created_at desc, id desc limit ${limit}`);
+    where ${mine} and ${filter} order by created_at desc nulls last, id desc nulls last limit ${limit}`);
   const [recent, accepted, rejected, counts] = await Promise.all([
     newest(sql`true`, REJECTED_STREAK),
     newest(sql`outcome <> 'rejected'`, 1),

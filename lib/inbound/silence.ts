@@ -32,8 +32,9 @@ export async function sweepSilentInbound(now = new Date()): Promise<number | nul
     const [{ locked }] = await conn<{ locked: boolean }[]>`select pg_try_advisory_lock(${SILENCE_LOCK}) as locked`;
     if (!locked) return null;
     try {
-      // Each webhook's newest accepted receipt, along deliveries_project_inbound_idx; a webhook
-      // that never accepted one has no row here (it is not silent, just unused).
+      // Each webhook's newest accepted receipt, along deliveries_project_inbound_idx ("nulls last" as the
+      // index is built, or it would sort every receipt); a webhook that never accepted one has no row
+      // here (it is not silent, just unused).
       const rows = await db().execute<Row>(sql`
         select w.id, w.project_id, p.name as project_name, w.provider, w.silent_notified_at as notified_at, a.created_at as last_accepted_at
         from inbound_webhooks w
@@ -41,7 +42,7 @@ export async function sweepSilentInbound(now = new Date()): Promise<number | nul
         cross join lateral (
           select d.created_at from deliveries d
           where d.project_id = w.project_id and d.direction = 'inbound' and d.inbound_webhook_id = w.id and d.outcome <> 'rejected'
-          order by d.created_at desc, d.id desc limit 1) a`);
+          order by d.created_at desc nulls last, d.id desc nulls last limit 1) a`);
       let reported = 0;
       for (const w of rows) {
         const due = silentSpellToReport({ lastAcceptedAt: new Date(w.last_accepted_at), notifiedAt: w.notified_at ? new Date(w.notified_at) : null }, now);
