@@ -168,6 +168,16 @@ describe("claims", () => {
     await releaseDeliveries(sqlClient(), [second!]);
   });
 
+  it("a row whose attempt counter disagrees with its attempt log does not fail the other outcomes of its batch", async () => {
+    const { webhook } = await createWebhook(ctx.project, ctx.admin.token, { name: "poison", url: receiver.url("/poison"), events: ["case.created"] });
+    await emitCaseCreated(ctx.project, 3);
+    const [odd] = await db().execute<{ id: string }>(dsql`select id from deliveries where outbound_webhook_id = ${webhook.id} limit 1`);
+    // Attempt 1 already logged while the counter still says 0 (the next claim numbers its attempt 1 again).
+    await db().execute(dsql`insert into delivery_attempts (delivery_id, n, started_at, duration_ms) values (${odd.id}, 1, now(), 5)`);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 10_000 });
+    expect(await statuses([webhook.id])).toEqual([{ status: "succeeded", n: 3 }]);
+  });
+
   it("a backlog that comes due at one instant is drained without claiming rows only to hand them back", async () => {
     const { webhook } = await createWebhook(ctx.project, ctx.admin.token, { name: "instant", url: receiver.url("/instant"), events: ["case.created"] });
     await emitCaseCreated(ctx.project, 40);
