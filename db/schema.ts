@@ -325,6 +325,9 @@ export const inboundWebhooks = pgTable("inbound_webhooks", {
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   rotatedAt: timestamp("rotated_at", { withTimezone: true }),
+  // When the silence sweep (lib/inbound/silence.ts) told the admins this webhook went quiet; cleared by
+  // the next accepted receipt, so each silent spell is reported once.
+  silentNotifiedAt: timestamp("silent_notified_at", { withTimezone: true }),
 });
 
 export const webhookKind = pgEnum("webhook_kind", ["generic", "slack"]);
@@ -405,7 +408,7 @@ export const deliveryStatus = pgEnum("delivery_status", [
   "succeeded",
   "failed",
   "dead",
-  // No longer stored either (migration 0011): parked is derived, a waiting row of a paused or disabled
+  // No longer stored either (migration 0012): parked is derived, a waiting row of a paused or disabled
   // webhook (lib/outbound/engine/parked.ts), and 'paused' is only the state the API shows for it.
   "paused",
 ]);
