@@ -224,6 +224,8 @@ describe("replay onto a disabled webhook", () => {
     const copy = await call(replayRoute, { method: "POST", params: { ...p(), deliveryId: original.id }, token: admin() });
     expect(copy.status).toBe(201);
     expect(copy.json).toMatchObject({ waiting: true, delivery: { status: "paused" } });
+    // Stored as any new delivery is; parked only by its webhook's state.
+    expect((await rowsOf(webhook.id)).find((r) => r.id === copy.json.delivery.id)?.status).toBe("pending");
     const onParked = await call(replayRoute, { method: "POST", params: { ...p(), deliveryId: parked.id }, token: admin() });
     expect(onParked.status).toBe(200); // already waiting: nothing added
     expect(onParked.json).toMatchObject({ waiting: true, delivery: { id: parked.id } });
