@@ -1,8 +1,9 @@
 // Recover: re-send every failed and dead delivery of a webhook since a chosen time (Svix's "recover"),
 // e.g. after the receiver was down for an afternoon. Each event is re-sent once: a delivery is chosen
-// only when no other delivery of its event to this webhook succeeded, waits or is on its way, and of
-// several failed copies of one event only the newest is taken. Chosen rows become due now (parked while
-// the webhook is paused or disabled, lib/outbound/engine/parked.ts), keeping their history. Capped in age and count; admin only; audited.
+// only when no other delivery of its event to this webhook succeeded, is pending or is on its way, and
+// of several failed copies of one event only one is taken (a retrying one before a dead one, else the
+// newest). Chosen rows become due now (parked while the webhook is paused or disabled,
+// lib/outbound/engine/parked.ts), keeping their history. Capped in age and count; admin only; audited.
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
@@ -39,7 +40,9 @@ function selection(webhookId: string, since: string): SQL {
           select 1 from deliveries o
           where o.event_id = d.event_id and o.outbound_webhook_id = d.outbound_webhook_id and o.id <> d.id
             and (o.status in ('succeeded', 'pending') or o.lease_until is not null))
-      order by d.event_id, d.created_at desc
+      -- A copy still waiting (retrying, or parked while the webhook is blocked) wins over a dead one, so
+      -- no second waiting copy is left behind to send the event twice.
+      order by d.event_id, (d.status = 'failed') desc, d.created_at desc
     ) chosen
     order by created_at desc
     limit ${RECOVER_MAX_COUNT + 1}`;

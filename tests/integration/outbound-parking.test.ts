@@ -10,6 +10,7 @@ import { db, sqlClient } from "@/db/client";
 import { POST as pauseRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/pause/route";
 import { POST as resumeRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/resume/route";
 import { GET as listRoute } from "@/app/api/v1/projects/[projectId]/deliveries/route";
+import { POST as recoverRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/recover/route";
 import { hasOverdueDeliveries } from "@/lib/outbound/engine/claim";
 import { drainOutbox } from "@/lib/outbound/engine/drain";
 import { outboxDepth, outboxLagSeconds } from "@/lib/metrics/outbox";
@@ -104,5 +105,28 @@ describe("a paused webhook's backlog", () => {
       return (await stored()).status === "succeeded";
     }, 15_000, 50);
     expect(at("/retry").map((r) => r.headers["webhook-id"])).toEqual([event, event]);
+  });
+
+  it("Recover on a paused webhook takes the parked copy of an event, not a dead one beside it: resume sends it once", async () => {
+    const { webhook } = await createWebhook(ctx.project, ctx.admin.token, { name: "recover", url: receiver.url("/recover-parked"), events: ["case.created"] });
+    failFirst.add("/recover-parked");
+    const [event] = await emitCaseCreated(ctx.project, 1);
+    await drain(); // failed once, retrying later
+    // A later copy of the same event that died (e.g. a replay): the newest failed-or-dead row.
+    await db().execute(dsql`insert into deliveries (id, project_id, direction, outbound_webhook_id, event_id, event_type, status, attempts, created_at)
+      select 'dlv_deadcopy' || substr(md5(random()::text), 1, 8), project_id, 'outbound', outbound_webhook_id, event_id, event_type, 'dead', 1, now() + interval '1 second'
+      from deliveries where outbound_webhook_id = ${webhook.id}`);
+    await pause(webhook.id);
+    const since = new Date(Date.now() - 60_000).toISOString();
+    const recovered = await call(recoverRoute, { method: "POST", params: { ...p(), webhookId: webhook.id }, token: ctx.admin.token, body: { since } });
+    expect(recovered.json).toEqual({ recovered: 1, waiting: true });
+    await resume(webhook.id);
+    await waitFor("the recovered delivery", async () => {
+      await drain();
+      return (await shown(webhook.id)).some((d) => d.status === "succeeded");
+    }, 15_000, 50);
+    await drain();
+    expect((await shown(webhook.id)).map((d) => d.status).sort()).toEqual(["dead", "succeeded"]);
+    expect(at("/recover-parked").map((r) => r.headers["webhook-id"])).toEqual([event, event]); // the failure, then once
   });
 });
