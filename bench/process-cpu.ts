@@ -15,10 +15,23 @@ export function processCpuSeconds(pid: number): number {
   }
 }
 
-/** The PostgreSQL server of a data directory and all its backends (postmaster.pid names the postmaster). */
+/** cutime + cstime: the CPU of a process's children that have exited (and were waited for). */
+function exitedChildrenCpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The PostgreSQL server of a data directory and all its backends (postmaster.pid names the postmaster),
+ * including those that exited meanwhile (short-lived autovacuum workers).
+ */
 export function postgresCpuSeconds(dataDir: string): number {
   const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-  let total = processCpuSeconds(postmaster);
+  let total = processCpuSeconds(postmaster) + exitedChildrenCpuSeconds(postmaster);
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -29,6 +42,29 @@ export function postgresCpuSeconds(dataDir: string): number {
     }
   }
   return total;
+}
+
+/**
+ * The same CPU split by what each PostgreSQL process does (its process title): the backends serving
+ * queries, autovacuum, the rest (WAL writer, checkpointer, background writer, postmaster), and exited ones.
+ */
+export function postgresCpuByRole(dataDir: string): { queries: number; autovacuum: number; background: number; exited: number } {
+  const postmaster = Number(readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+  // Exited children are mostly autovacuum workers (the app's backends live as long as its pool).
+  const split = { queries: 0, autovacuum: 0, background: processCpuSeconds(postmaster), exited: exitedChildrenCpuSeconds(postmaster) };
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+      if (ppid !== postmaster) continue;
+      const title = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+      const role = title.includes("autovacuum") ? "autovacuum" : /postgres: (walwriter|checkpointer|background writer|logical replication|io worker|walsummarizer|archiver)/.test(title) ? "background" : "queries";
+      split[role] += processCpuSeconds(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return split;
 }
 
 /** CPU seconds of `rootPid` and all its descendants, leaving out the subtrees rooted at `exclude`. */

@@ -24,7 +24,7 @@ import { envelopeBody } from "../lib/events/envelope";
 import { buildRequest } from "../lib/outbound/request";
 import { writeSection } from "./benchmarks-file";
 import { envelopeLike, startPgBossPeer } from "./outbound-pgboss";
-import { postgresCpuSeconds, processCpuSeconds, treeCpuSeconds } from "./process-cpu";
+import { postgresCpuByRole, postgresCpuSeconds, processCpuSeconds, treeCpuSeconds } from "./process-cpu";
 import { startGraphilePeer } from "./shipped-graphile";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 5000);
@@ -32,6 +32,9 @@ const WEBHOOKS = Number(process.env.BENCH_WEBHOOKS ?? 4);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const PACED_SECONDS = Number(process.env.BENCH_PACED_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+// BENCH_PROFILE=1: also print, for each Switchyard round, PostgreSQL's CPU by process kind and its
+// costliest statements (pg_stat_statements, loaded by restarting the app's PostgreSQL once).
+const PROFILE = Boolean(process.env.BENCH_PROFILE);
 const DELIVERIES = EVENTS * WEBHOOKS;
 const IN_FLIGHT = 64;
 const root = path.resolve(import.meta.dirname, "..");
@@ -51,7 +54,13 @@ async function main() {
   const receiver = fork(path.join(import.meta.dirname, "outbound-receiver.ts"), [], { execArgv: ["--import", "tsx"] });
   const ask = <T>(m: string) => new Promise<T>((resolve) => receiver.once("message", (r) => resolve(r as T)) && receiver.send(m));
   const { port: receiverPort } = await new Promise<{ port: number }>((resolve) => receiver.once("message", (m) => resolve(m as { port: number })));
-  const app = await startShipped(path.join(work, "app"));
+  let app = await startShipped(path.join(work, "app"));
+  if (PROFILE) {
+    await app.query("alter system set shared_preload_libraries = 'pg_stat_statements'");
+    await app.stop();
+    app = await startShipped(path.join(work, "app"));
+    await app.query("create extension if not exists pg_stat_statements");
+  }
   const peersDir = path.join(work, "peers");
   const peersPg = await startEmbeddedPostgres({ dir: peersDir, quiet: true });
   try {
@@ -115,10 +124,19 @@ async function main() {
       await createRuns(EVENTS);
       await ask("reset");
       const cpu = cpuOf({ app: app.cpu, postgres: app.postgresCpu, receiver: receiverCpu });
+      const split = PROFILE ? cpuOf(Object.fromEntries(Object.keys(postgresCpuByRole(app.pgDir)).map((k) => [k, () => postgresCpuByRole(app.pgDir)[k as "queries"]]))) : undefined;
+      if (PROFILE) await app.query("select pg_stat_statements_reset()::text as b");
       const t0 = Date.now();
       await setPaused(false);
       const stats = await waitFor(DELIVERIES, 300_000);
-      return { rate: DELIVERIES / ((stats.last - t0) / 1000), cpuPerDelivery: cpu() };
+      const run = { rate: DELIVERIES / ((stats.last - t0) / 1000), cpuPerDelivery: cpu() };
+      if (split) {
+        console.log("postgres CPU per delivery by process kind (µs):", Object.fromEntries(Object.entries(split()).map(([k, v]) => [k, Math.round(v)])));
+        console.log(await app.query(`
+          select string_agg(format('%8s µs/delivery %7s calls %8s rows  %s', round((total_exec_time * 1000 / ${DELIVERIES})::numeric, 1), calls, rows, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 150)), E'\n' order by total_exec_time desc) as b
+          from (select * from pg_stat_statements order by total_exec_time desc limit 15) s`));
+      }
+      return run;
     };
 
     const graphile = await startGraphilePeer(peersPg.url, Array.from({ length: WEBHOOKS }, (_, i) => target(i)), app.url);
@@ -221,6 +239,7 @@ async function startShipped(dataDir: string) {
     /** The app's own processes (launcher, Next and anything they start), PostgreSQL's excluded. */
     cpu: () => treeCpuSeconds(server.pid!, [postmaster()]),
     postgresCpu: () => postgresCpuSeconds(pgDir),
+    pgDir,
     async query(text: string): Promise<string> {
       const sql = connectPostgres(databaseUrl, { max: 1 });
       try {

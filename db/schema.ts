@@ -325,6 +325,9 @@ export const inboundWebhooks = pgTable("inbound_webhooks", {
   createdBy: text("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   rotatedAt: timestamp("rotated_at", { withTimezone: true }),
+  // When the silence sweep (lib/inbound/silence.ts) told the admins this webhook went quiet; cleared by
+  // the next accepted receipt, so each silent spell is reported once.
+  silentNotifiedAt: timestamp("silent_notified_at", { withTimezone: true }),
 });
 
 export const webhookKind = pgEnum("webhook_kind", ["generic", "slack"]);
@@ -442,13 +445,19 @@ export const deliveries = pgTable(
   (t) => [
     // Deliveries tab: newest first, keyset on (created_at, id), optionally filtered.
     index("deliveries_project_idx").on(t.projectId, t.createdAt.desc(), t.id.desc()),
-    index("deliveries_project_direction_idx").on(t.projectId, t.direction, t.createdAt.desc(), t.id.desc()),
+    // Inbound receipts of a project, newest first (Deliveries filtered to inbound, inbound health, retention).
+    // Partial: outbound deliveries, the bulk, are read through deliveries_project_idx, and every outbound
+    // insert and settle would otherwise write an entry here too.
+    index("deliveries_project_inbound_idx")
+      .on(t.projectId, t.createdAt.desc(), t.id.desc())
+      .where(sql`direction = 'inbound'`),
     index("deliveries_outbound_webhook_idx").on(t.outboundWebhookId, t.createdAt.desc(), t.id.desc()),
-    // The drain's claim query. A claim only sets lease_until (+ attempts), which no index covers, so it
-    // is a HOT update (fillfactor leaves the page room, migration 0002); a claimed row stays here and
-    // the claim skips it until its lease ends, which is how a crashed drain's rows come back (lib/outbound/claim.ts).
+    // The drain's claim, webhook by webhook (lib/outbound/engine/due.ts). A claim only sets lease_until
+    // (+ attempts), which no index covers, so it is a HOT update (fillfactor leaves the page room,
+    // migration 0002); a claimed row stays here and the claim skips it until its lease ends, which is how
+    // a crashed drain's rows come back (lib/outbound/engine/claim.ts).
     index("deliveries_due_idx")
-      .on(t.nextAttemptAt)
+      .on(t.outboundWebhookId, t.nextAttemptAt)
       .where(sql`direction = 'outbound' and status in ('pending', 'failed')`),
     // Deliveries tab filtered by a rare status (failed, dead, paused) stays an index range scan; common
     // statuses are dense in deliveries_project_idx. Partial, so the happy path never touches it.

@@ -44,8 +44,23 @@ test("Sync now heals a missed webhook and the open Issues page updates live", as
   await expect(issuesTab.getByTestId("live-status")).toHaveAttribute("data-status", "live");
   await expect(issuesTab.getByText("No issues yet")).toBeVisible();
 
-  await card.getByRole("button", { name: "Sync now" }).click();
+  // Sync now answers at once; the run goes on in the background and the history shows it running.
+  const release = tracker.hold();
+  try {
+    await card.getByRole("button", { name: "Sync now" }).click();
+    await expect(card.getByTestId("sync-run").first()).toContainText("Running");
+    await expect(card.getByRole("button", { name: "Syncing…" })).toBeDisabled();
+    await shot(page, "integrations-sync-running");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shot(page, "integrations-sync-running-390px");
+    await page.setViewportSize({ width: 1280, height: 720 });
+  } finally {
+    release();
+  }
+  // It finishes by itself: the page says so, the history updates, the open Issues tab gets the issue.
   await expect(page.getByText("Synced: 1 issue changed", { exact: true })).toBeVisible();
+  await expect(card.getByTestId("sync-run").first()).toContainText("Succeeded");
+  await expect(card.getByRole("button", { name: "Sync now" })).toBeEnabled();
   await expect(issuesTab.getByTestId("issue-row").filter({ hasText: "Flaky login test" })).toBeVisible();
 
   // Upstream changes while the webhook is down; the next Sync now brings them to the open tab.

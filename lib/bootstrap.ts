@@ -1,5 +1,6 @@
 // What a server process does once at start (called from instrumentation.ts): validate the
-// environment, apply migrations, seed demo data when asked, start the outbox worker, and take over
+// environment, apply migrations, seed demo data when asked, start the background work (outbox worker,
+// retention, tracker sync, the inbound silence sweep), and take over
 // SIGTERM/SIGINT for a graceful shutdown (the launcher, scripts/run.ts, turns Next's own handler off
 // with NEXT_MANUAL_SIG_HANDLE, which would otherwise exit the process at once).
 import "server-only";
@@ -22,6 +23,7 @@ export async function bootServer(): Promise<void> {
       worker = (await import("@/lib/outbound/engine/worker")).startOutboxWorker();
       logger.info("outbox worker started");
       (await import("@/lib/retention/loop")).startRetentionLoop();
+      (await import("@/lib/inbound/silence")).startSilenceSweepLoop();
       (await import("@/lib/inbound/sync-loop")).runTrackerSyncLoopUntilShutdown();
     }
     handleShutdown(worker);

@@ -33,7 +33,7 @@ const FIELDS: Record<IntegrationProvider, { name: string; label: string; placeho
 };
 
 const DESCRIPTIONS: Record<IntegrationProvider, string> = {
-  jira: "Sync issues from a Jira Cloud project.",
+  jira: "Sync issues from a Jira Cloud or Data Center project.",
   github: "Sync issues from a GitHub repository.",
   azure_devops: "Sync work items from an Azure DevOps project.",
   simple_url: "Link issues to any tracker by URL; no sync.",

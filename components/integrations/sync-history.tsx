@@ -1,6 +1,9 @@
 "use client";
 // Sync now and the sync history: each reconciliation run with what it fetched and changed, and why it
-// stopped when it did not finish (rate limited until…, a limit, an error).
+// stopped when it did not finish (rate limited until…, a limit, an error). Sync now starts a run in the
+// background (202): the history shows it running, refetches every few seconds while any run is, and
+// the run started here announces its result when it finishes.
+import { useEffect, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { format } from "date-fns";
 import { RefreshCw } from "lucide-react";
@@ -21,8 +24,24 @@ const STATUS: Record<SyncRunJson["status"], { label: string; tone: BadgeTone }> 
   partial: { label: "Partial", tone: "amber" },
   rate_limited: { label: "Rate limited", tone: "amber" },
   failed: { label: "Failed", tone: "red" },
-  abandoned: { label: "Abandoned", tone: "neutral" },
+  abandoned: { label: "Interrupted", tone: "neutral" },
 };
+
+/** How often the history is read again: often while a run is running, else for the hourly runs. */
+const RUNNING_REFRESH_MS = 2_000;
+const IDLE_REFRESH_MS = 60_000;
+
+function resultToast(run: SyncRunJson) {
+  const changed = run.updated + run.imported + run.deleted;
+  return {
+    tone: run.status === "succeeded" ? ("success" as const) : ("error" as const),
+    title: run.status === "succeeded" ? (changed ? `Synced: ${changed} issue${changed === 1 ? "" : "s"} changed` : "Synced: everything was up to date") : `Sync ${STATUS[run.status].label.toLowerCase()}`,
+    description:
+      run.status === "rate_limited" && run.rate_limited_until
+        ? `The tracker asked Switchyard to wait until ${format(new Date(run.rate_limited_until), "p")}; the next run continues from where this one stopped.`
+        : (run.last_error ?? undefined),
+  };
+}
 
 export function SyncHistory({ projectId, canSync }: { projectId: string; canSync: boolean }) {
   const queryClient = useQueryClient();
@@ -30,25 +49,24 @@ export function SyncHistory({ projectId, canSync }: { projectId: string; canSync
   const runs = useQuery({
     queryKey: queryKeys.syncRuns(projectId),
     queryFn: () => api<{ runs: SyncRunJson[] }>(`/projects/${projectId}/integration/sync`).then((r) => r.runs),
-    // A scheduled run may finish while the page is open.
-    refetchInterval: 60_000,
+    // While a run is running it is watched closely; a scheduled run may also start or finish while the page is open.
+    refetchInterval: (query) => (query.state.data?.some((r) => r.status === "running") ? RUNNING_REFRESH_MS : IDLE_REFRESH_MS),
   });
+  // The run this page started, until the history shows it finished.
+  const [started, setStarted] = useState<string | null>(null);
   const sync = useMutation({
     mutationFn: () => api<{ run: SyncRunJson }>(`/projects/${projectId}/integration/sync`, { method: "POST" }).then((r) => r.run),
-    onSuccess: (run) => {
-      const changed = run.updated + run.imported + run.deleted;
-      toast({
-        tone: run.status === "succeeded" ? "success" : "error",
-        title: run.status === "succeeded" ? (changed ? `Synced: ${changed} issue${changed === 1 ? "" : "s"} changed` : "Synced: everything was up to date") : `Sync ${STATUS[run.status].label.toLowerCase()}`,
-        description:
-          run.status === "rate_limited" && run.rate_limited_until
-            ? `The tracker asked Switchyard to wait until ${format(new Date(run.rate_limited_until), "p")}; the next run continues from where this one stopped.`
-            : (run.last_error ?? undefined),
-      });
-    },
+    onSuccess: (run) => setStarted(run.id),
     onError: (err) => toast({ tone: "error", title: "Sync did not start", description: errorMessage(err) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.syncRuns(projectId) }),
   });
+  const finished = runs.data?.find((r) => r.id === started && r.status !== "running");
+  useEffect(() => {
+    if (!finished) return;
+    setStarted(null);
+    toast(resultToast(finished));
+  }, [finished, toast]);
+  const running = sync.isPending || (!!started && !runs.isError) || !!runs.data?.some((r) => r.status === "running");
 
   let body;
   if (runs.isPending) body = <SkeletonList rows={2} label="Loading the sync history…" />;
@@ -110,9 +128,9 @@ export function SyncHistory({ projectId, canSync }: { projectId: string; canSync
     <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-600">Runs every hour, and whenever you press Sync now.</p>
-        <Button size="sm" pending={sync.isPending} disabled={!canSync} onClick={() => sync.mutate()}>
-          {!sync.isPending && <RefreshCw aria-hidden className="size-3.5" />}
-          {sync.isPending ? "Syncing…" : "Sync now"}
+        <Button size="sm" pending={running} disabled={!canSync || running} onClick={() => sync.mutate()}>
+          {!running && <RefreshCw aria-hidden className="size-3.5" />}
+          {running ? "Syncing…" : "Sync now"}
         </Button>
       </div>
       {body}

@@ -11,7 +11,8 @@ import type { Page, PageParams } from "@/lib/http/cursor";
 import { Conflict, NotFound } from "@/lib/http/errors";
 import { newId } from "@/lib/ids";
 import { iso } from "./iso";
-import { isHttpUrl, MAX_LINK_URL_LENGTH } from "@/lib/http/safe-url";
+import { isHttpUrl } from "@/lib/http/safe-url";
+import { ISSUE_LIMITS } from "./issue-limits";
 import { listPage } from "./keyset";
 import { projectLink } from "./links";
 import { getProject } from "./projects";
@@ -24,20 +25,20 @@ export const ISSUE_PROVIDERS = ["jira", "github", "azure_devops", "simple_url"] 
 
 const external = z.object({
   provider: z.enum(ISSUE_PROVIDERS, "Choose jira, github, azure_devops or simple_url."),
-  key: z.string().trim().min(1, "Give the external key, e.g. PROJ-7 or octo/repo#12.").max(200),
+  key: z.string().trim().min(1, "Give the external key, e.g. PROJ-7 or octo/repo#12.").max(ISSUE_LIMITS.key),
   url: z
     .url({ protocol: /^https?$/, error: "Enter an absolute http(s) URL." })
-    .max(MAX_LINK_URL_LENGTH)
+    .max(ISSUE_LIMITS.url)
     .refine(isHttpUrl, "Enter an absolute http(s) URL.")
     .nullable()
     .optional(),
 });
 const issueFields = {
-  title: z.string().trim().min(1, "Give the issue a title.").max(500, "Keep the title under 500 characters."),
-  description: z.string().max(50_000, "Keep the description under 50,000 characters."),
+  title: z.string().trim().min(1, "Give the issue a title.").max(ISSUE_LIMITS.title, `Keep the title under ${ISSUE_LIMITS.title} characters.`),
+  description: z.string().max(ISSUE_LIMITS.description, `Keep the description under ${ISSUE_LIMITS.description.toLocaleString("en")} characters.`),
   state: z.enum(ISSUE_STATES, "Choose open, in_progress or closed."),
-  labels: z.array(z.string().trim().min(1).max(100)).max(50, "At most 50 labels."),
-  assignee: z.string().trim().min(1).max(200).nullable(),
+  labels: z.array(z.string().trim().min(1).max(ISSUE_LIMITS.label)).max(ISSUE_LIMITS.labels, `At most ${ISSUE_LIMITS.labels} labels.`),
+  assignee: z.string().trim().min(1).max(ISSUE_LIMITS.assignee).nullable(),
   external: external.nullable(),
 };
 export const createIssueInput = z.object({

@@ -113,7 +113,8 @@ export const eventSchemas = {
   "webhook.secret_rotated": z.object({ webhook: webhookObject, retiring_secret_id: z.string().nullable(), retire_at: isoDate.nullable() }),
   "inbound.failing": z.object({
     inbound_webhook: inboundWebhookObject,
-    reason: z.enum(["consecutive_rejections"]),
+    /** consecutive_rejections: REJECTED_STREAK refusals in a row; silent: nothing accepted for a day after earlier traffic. */
+    reason: z.enum(["consecutive_rejections", "silent"]),
     detail: z.string(),
   }),
 } as const;

@@ -45,7 +45,7 @@ export function noticeMessage(e: OperationalEvent): string {
     case "webhook.secret_rotated":
       return `The signing secret of webhook “${e.data.webhook.name}” was rotated; the previous one keeps signing until it retires.`;
     case "inbound.failing":
-      return `The inbound webhook is failing: ${e.data.detail}`;
+      return e.data.reason === "silent" ? `The inbound webhook has gone quiet. ${e.data.detail}` : `The inbound webhook is failing: ${e.data.detail}`;
   }
 }
 

@@ -4,16 +4,20 @@
 // lone surrogates in jsonb), dates must fall in a sane range, URLs must parse as http(s). No regex
 // here runs on an unbounded string. Pure functions, shared by the webhook adapters and API clients.
 import { z } from "zod";
-import { MAX_LINK_URL_LENGTH, parseHttpUrl } from "@/lib/http/safe-url";
+import { ISSUE_LIMITS } from "@/lib/domain/issue-limits";
+import { parseHttpUrl } from "@/lib/http/safe-url";
 
-/** What a tracker value may be at most once read; free text beyond these is cut, identifiers beyond them refused. */
+/**
+ * What a tracker value may be at most once read; free text beyond these is cut, identifiers beyond
+ * them refused. An issue's own fields take the issue's limits, so whatever is read fits a local issue.
+ */
 export const TRACKER_LIMITS = {
-  title: 500,
-  label: 100,
-  labels: 50,
-  assignee: 200,
-  key: 200,
-  url: MAX_LINK_URL_LENGTH,
+  title: ISSUE_LIMITS.title,
+  label: ISSUE_LIMITS.label,
+  labels: ISSUE_LIMITS.labels,
+  assignee: ISSUE_LIMITS.assignee,
+  key: ISSUE_LIMITS.key,
+  url: ISSUE_LIMITS.url,
   deliveryId: 200,
   eventName: 100,
   reason: 300,

@@ -46,18 +46,26 @@ export function rejectionInWords(provider: InboundProvider, r: Pick<Receipt, "st
   }
 }
 
+/**
+ * The silence rule, shared by the card's notice and the sweep that tells admins (./silence.ts): an
+ * accepted receipt once, and none for SILENT_AFTER_MS since. A webhook that never had traffic is not silent.
+ */
+export function isSilent(lastAcceptedAt: Date | null, now: Date): boolean {
+  return !!lastAcceptedAt && now.getTime() - lastAcceptedAt.getTime() >= SILENT_AFTER_MS;
+}
+
+/** What silence means and what to do about it, in plain words (the card's notice, the event's detail). */
+export function silenceInWords(provider: InboundProvider): string {
+  const tracker = TRACKER[provider];
+  return `Nothing has been accepted from ${tracker} for over a day, after earlier deliveries. Check that the webhook is still enabled in ${tracker}; Sync now (Settings → Integrations) catches up on changes missed meanwhile.`;
+}
+
 /** The notice the card shows, if any: a streak of refusals outranks silence. */
 export function inboundNotice(s: InboundStats, now: Date): InboundNotice | null {
   if (s.recent.length >= REJECTED_STREAK && s.recent.every((r) => r.outcome === "rejected")) {
     return { kind: "rejected", message: `The last ${REJECTED_STREAK} deliveries from ${TRACKER[s.provider]} were all refused. ${rejectionInWords(s.provider, s.recent[0])}` };
   }
-  if (s.lastAcceptedAt && now.getTime() - s.lastAcceptedAt.getTime() >= SILENT_AFTER_MS) {
-    return {
-      kind: "silent",
-      message: `Nothing has been accepted from ${TRACKER[s.provider]} for over a day, after earlier deliveries. Check that the webhook is still enabled in ${TRACKER[s.provider]}; Sync now (Settings → Integrations) catches up on changes missed meanwhile.`,
-    };
-  }
-  return null;
+  return isSilent(s.lastAcceptedAt, now) ? { kind: "silent", message: silenceInWords(s.provider) } : null;
 }
 
 export function presentInboundHealth(s: InboundStats, now: Date) {
@@ -77,7 +85,7 @@ type Row = { outcome: Outcome; last_status_code: number | null; outcome_reason: 
 const receipt = (r: Row): Receipt => ({ outcome: r.outcome, status: r.last_status_code, reason: r.outcome_reason, at: new Date(r.created_at) });
 
 /**
- * The current inbound webhook's receipts, read newest-first along deliveries_project_direction_idx:
+ * The current inbound webhook's receipts, read newest-first along deliveries_project_inbound_idx:
  * each query stops at its first match or at the 24 h boundary. NotFound when there is no inbound webhook.
  */
 export async function readInboundHealth(projectId: string) {
@@ -86,7 +94,7 @@ export async function readInboundHealth(projectId: string) {
   const mine = sql`project_id = ${projectId} and direction = 'inbound' and inbound_webhook_id = ${webhook.id}`;
   const newest = (filter: ReturnType<typeof sql>, limit: number) => db().execute<Row>(sql`
     select outcome, last_status_code, outcome_reason, created_at from deliveries
-    where ${mine} and ${filter} order by created_at desc, id desc limit ${limit}`);
+    where ${mine} and ${filter} order by created_at desc nulls last, id desc nulls last limit ${limit}`);
   const [recent, accepted, rejected, counts] = await Promise.all([
     newest(sql`true`, REJECTED_STREAK),
     newest(sql`outcome <> 'rejected'`, 1),

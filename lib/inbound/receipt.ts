@@ -204,8 +204,10 @@ async function recordReceipt(ex: Executor, webhook: ReceivingWebhook, r: Recorde
   const reason = r.reason === undefined ? null : cleanText(r.reason, TRACKER_LIMITS.reason);
   // Rejected receipts keep no delivery id, so the tracker's corrected retry is not a "duplicate".
   const providerDeliveryId = r.outcome === "rejected" ? null : (r.providerDeliveryId ?? null);
+  // An accepted receipt ends a silent spell, so the silence sweep reports the next one (./silence.ts).
+  const endSilence = r.outcome === "rejected" ? sql`` : sql`with heard as (update inbound_webhooks set silent_notified_at = null where id = ${webhook.id} and silent_notified_at is not null) `;
   const rows = await ex.execute(sql`
-    insert into deliveries (id, project_id, direction, inbound_webhook_id, inbound_provider, event_type, status, outcome, outcome_reason,
+    ${endSilence}insert into deliveries (id, project_id, direction, inbound_webhook_id, inbound_provider, event_type, status, outcome, outcome_reason,
                             attempts, request_digest, provider_delivery_id, last_status_code)
     select ${id}, w.project_id, 'inbound', w.id, w.provider, ${eventName}, ${r.outcome === "rejected" ? "failed" : "succeeded"}, ${r.outcome}, ${reason},
            1, ${r.digest ?? null}, ${providerDeliveryId}, ${r.status}

@@ -3,7 +3,8 @@
 // through planSync (the staleness guard: a sync never rolls an issue back past a newer webhook) and
 // applySync (the same domain writes, so issue.* events reach the outbox and open tabs). Then it asks
 // the tracker about a slice of the linked issues it did not see, oldest-checked first, and applies
-// the ones gone upstream as deletions. Each run is bounded and recorded (./sync-runs.ts).
+// the ones gone upstream as deletions. Each run is bounded and recorded (./sync-runs.ts); Sync now
+// answers as soon as its run is open and carries it out in the background (startSync).
 import "server-only";
 import { and, asc, eq, ilike, inArray, notInArray, sql } from "drizzle-orm";
 import { db, type Tx } from "@/db/client";
@@ -25,9 +26,39 @@ type Tally = SyncCounts & { lastError: string | null; retryFrom: Date | null };
 
 /** Runs one reconciliation for the project now and returns its record. Conflict if one is running. */
 export async function syncIntegration(projectId: string, trigger: SyncTrigger, startedBy: string | null, limits: SyncLimits = SYNC_LIMITS) {
+  const opened = await openRun(projectId, trigger, startedBy);
+  return carryOut(opened, limits);
+}
+
+/**
+ * Sync now: opens the run at once (NotFound / Conflict as syncIntegration) and carries it out in the
+ * background of this process, holding the run lock until it is finished; returns the running record.
+ */
+export async function startSync(projectId: string, startedBy: string | null) {
+  const opened = await openRun(projectId, "manual", startedBy);
+  void carryOut(opened, SYNC_LIMITS).catch((err) => logger.error({ err, project_id: projectId, sync_run_id: opened.run.id }, "tracker sync could not be recorded"));
+  return presentSyncRun(opened.run);
+}
+
+type Opened = { integration: SyncableIntegration } & Awaited<ReturnType<typeof startSyncRun>>;
+
+async function openRun(projectId: string, trigger: SyncTrigger, startedBy: string | null): Promise<Opened> {
   const integration = await requireSyncableIntegration(projectId);
-  const run = await startSyncRun(projectId, trigger, startedBy, 2 * limits.maxRunMs);
-  const log = logger.child({ project_id: projectId, sync_run_id: run.id, provider: integration.provider });
+  return { integration, ...(await startSyncRun(projectId, trigger, startedBy)) };
+}
+
+/** The run itself, then its record finished and the run lock released (also when recording fails). */
+async function carryOut({ integration, run, lock }: Opened, limits: SyncLimits) {
+  try {
+    return await reconcile(integration, run.id, limits);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function reconcile(integration: SyncableIntegration, runId: string, limits: SyncLimits) {
+  const projectId = integration.projectId;
+  const log = logger.child({ project_id: projectId, sync_run_id: runId, provider: integration.provider });
   const tally: Tally = { fetched: 0, updated: 0, imported: 0, deleted: 0, errors: 0, lastError: null, retryFrom: null };
   const started = Date.now();
   let watermark = await lastWatermark(projectId);
@@ -68,7 +99,7 @@ export async function syncIntegration(projectId: string, trigger: SyncTrigger, s
   }
   const { status, note: why } = runStatus({ failed, rateLimitedUntil, stopped, errors: tally.errors });
   const { retryFrom, ...counts } = tally;
-  const row = await finishSyncRun(run.id, { ...counts, status, lastError: why ?? tally.lastError, rateLimitedUntil, watermark: nextWatermark(watermark, retryFrom) });
+  const row = await finishSyncRun(runId, { ...counts, status, lastError: why ?? tally.lastError, rateLimitedUntil, watermark: nextWatermark(watermark, retryFrom) });
   log.info({ status, fetched: tally.fetched, updated: tally.updated, imported: tally.imported, deleted: tally.deleted, errors: tally.errors }, "tracker sync finished");
   return presentSyncRun(row);
 }

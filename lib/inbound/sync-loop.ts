@@ -53,7 +53,7 @@ export async function runScheduledSyncs(intervalMinutes = env().TRACKER_SYNC_MIN
 /**
  * Starts the loop (unless TRACKER_SYNC_MINUTES=0). Its timers are unref'd and it adds no signal
  * handler, so it never holds the process open nor delays the outbox worker's shutdown; a run cut
- * short by exit is marked abandoned by the next one.
+ * short by exit is marked abandoned once its run lock is free (./sync-runs.ts).
  */
 export function runTrackerSyncLoopUntilShutdown(): void {
   const minutes = env().TRACKER_SYNC_MINUTES;

@@ -2,6 +2,7 @@
 // unclaimed delivery has waited). Read at scrape time by /api/metrics and by /api/readyz.
 import "server-only";
 import { sqlClient } from "@/db/client";
+import { waitingByWebhook } from "@/lib/outbound/engine/due";
 
 export const OUTBOX_STATES = ["pending", "retrying", "delivering", "parked"] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -23,10 +24,17 @@ export async function outboxDepth(): Promise<Record<OutboxState, number>> {
 
 /** Seconds the oldest due, unclaimed delivery has waited past its time; 0 when nothing is waiting. */
 export async function outboxLagSeconds(): Promise<number> {
-  const [row] = await sqlClient()<{ lag: number }[]>`
-    select coalesce(extract(epoch from now() - min(next_attempt_at)), 0)::float8 as lag
-    from deliveries
-    where direction = 'outbound' and status in ('pending', 'failed') and next_attempt_at <= now()
-      and (lease_until is null or lease_until < now())`;
+  const sql = sqlClient();
+  // Each webhook's oldest unleased due row (deliveries_due_idx), then the oldest of those.
+  const [row] = await sql<{ lag: number }[]>`
+    with recursive ${waitingByWebhook(sql)}
+    select coalesce(extract(epoch from now() - min(o.next_attempt_at)), 0)::float8 as lag
+    from waiting w cross join lateral (
+      select d.next_attempt_at from deliveries d
+      where d.outbound_webhook_id = w.webhook_id and d.direction = 'outbound' and d.status in ('pending', 'failed')
+        and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until < now())
+      order by d.next_attempt_at limit 1
+    ) o
+    where w.first_due <= now()`;
   return Math.max(0, row.lag);
 }

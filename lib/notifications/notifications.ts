@@ -40,7 +40,7 @@ export async function listNotifications(userId: string, q: z.infer<typeof listNo
       from notifications n join projects p on p.id = n.project_id
       where n.user_id = ${userId} and ${stillAdmin}
         ${after ? sql`and (n.created_at, n.id) < (${after.at}::timestamptz, ${after.id})` : sql``}
-      order by n.created_at desc, n.id desc
+      order by n.created_at desc nulls last, n.id desc nulls last
       limit ${q.limit + 1}`),
     unreadCount(userId),
     db().execute<{ is_admin: boolean }>(sql`select exists (select 1 from project_members where user_id = ${userId} and role = 'admin') as is_admin`),

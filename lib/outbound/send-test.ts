@@ -47,7 +47,7 @@ export async function sendTestDelivery(actor: ProjectActor, projectId: string, w
       select count(*)::int as n, extract(epoch from (min(created_at) + ${TEST_RATE_LIMIT.windowSeconds} * interval '1 second' - now()))::float8 as retry_after
       from (select created_at from deliveries
             where outbound_webhook_id = ${webhookId} and test and created_at > now() - ${TEST_RATE_LIMIT.windowSeconds} * interval '1 second'
-            order by created_at desc limit ${TEST_RATE_LIMIT.count}) t`);
+            order by created_at desc nulls last limit ${TEST_RATE_LIMIT.count}) t`);
     if (recent.n >= TEST_RATE_LIMIT.count) {
       const wait = Math.max(1, Math.ceil(recent.retry_after ?? TEST_RATE_LIMIT.windowSeconds));
       throw new TooManyRequests(

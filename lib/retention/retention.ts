@@ -74,7 +74,7 @@ export async function pruneExpired(options: PruneOptions = {}): Promise<PruneCou
         select count(*)::int as n from gone`;
       const projects = await conn<{ id: string }[]>`select id from projects order by id`;
       for (const { id: p } of projects) {
-        // By project and age: deliveries_project_direction_idx walks the oldest rows only. The delete
+        // By project and age: deliveries_project_idx walks the oldest rows only (deliveries_project_inbound_idx for receipts). The delete
         // trigger of migration 0003 takes each delivery's attempts with it.
         const done =
           (await drain("deliveries", batch("deliveries", conn`project_id = ${p} and direction = 'outbound' and created_at < ${finished} and status in ('succeeded', 'dead')`))) &&

@@ -1,6 +1,7 @@
 // A fake issue tracker on 127.0.0.1 serving the REST shapes reconciliation reads, for all three
-// trackers at once: GitHub (issue objects typed by @octokit/openapi-types), Jira Cloud (search/jql,
-// bulkfetch, myself) and Azure DevOps (connectionData, WIQL, workitemsbatch), shaped after the
+// trackers at once: GitHub (issue objects typed by @octokit/openapi-types), Jira Cloud (v3: search/jql,
+// bulkfetch, myself), Jira Data Center (v2: search with startAt/total, myself; a Bearer personal access
+// token) and Azure DevOps (connectionData, WIQL, workitemsbatch), shaped after the
 // providers' documented examples. Tests change its issues, make it rate limit or fail, and read the
 // requests it received. No real tracker is ever contacted.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
@@ -25,6 +26,8 @@ export type FakeIssue = {
 export const FAKE_CREDENTIALS = {
   github: { token: "github_pat_fake0123456789abcdef" },
   jira: { email: "sync-bot@example.test", token: "ATATT3xFfGF0fakejiratoken" },
+  /** A Data Center personal access token: no email, sent as Bearer. Same site and issues as `jira`. */
+  jira_data_center: { token: "NjM0ODk3MjE0OTkzOmZha2VEYXRhQ2VudGVyUEFU" },
   azure_devops: { token: "adopatfake0123456789abcdefghij" },
 };
 export const GITHUB_REPO = "Codertocat/Hello-World";
@@ -44,6 +47,8 @@ export class FakeTracker {
   rateLimitReset = new Date(Date.now() + 3600_000);
   /** Statuses to answer the next requests with, one each. */
   failures: number[] = [];
+  /** While set, every request is recorded and then waits for it: a sync that is still running. */
+  private gate: Promise<void> | null = null;
   /** Where GitHub's Link header points (another origin, to check the credential never follows it). */
   linkBase: string | null = null;
   private server: Server | undefined;
@@ -59,6 +64,16 @@ export class FakeTracker {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise((r) => this.server?.close(r));
+  }
+
+  /** Holds every request from now until the returned function is called. */
+  hold(): () => void {
+    let release!: () => void;
+    this.gate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.gate = null;
+      release();
+    };
   }
 
   /** Creates or changes an issue upstream: its updated time and revision move forward. */
@@ -86,6 +101,7 @@ export class FakeTracker {
     for await (const c of req) chunks.push(c as Buffer);
     const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString("utf8")) : undefined;
     this.requests.push({ method: req.method ?? "GET", path: url.pathname + url.search, authorization: req.headers.authorization ?? null, body });
+    if (this.gate) await this.gate;
     const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { "content-type": "application/json; charset=utf-8", ...headers });
       res.end(JSON.stringify(json));
@@ -99,6 +115,7 @@ export class FakeTracker {
         : send(403, { message: "API rate limit exceeded" }, { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-reset": reset });
     }
     const p = url.pathname;
+    if (p.startsWith("/rest/api/2/")) return this.jiraDataCenterRoute(req.method!, p, body, req.headers.authorization, send);
     if (p.startsWith("/rest/api/3/")) return this.jiraRoute(req.method!, p, body, req.headers.authorization, send);
     if (p.startsWith(`/${ADO_ORG}/`)) return this.adoRoute(req.method!, p, body, req.headers.authorization, send);
     return this.githubRoute(p, url.searchParams, req.headers.authorization, send);
@@ -160,6 +177,47 @@ export class FakeTracker {
         expand: "schema,names",
         issues: found.map((k) => jiraIssue(this.url, this.jira.get(k)!)),
         issueErrors: keys.filter((k) => !this.jira.has(k)).map((k) => ({ issueIdOrKey: k, errorMessage: "Issue does not exist or you do not have permission to see it." })),
+      });
+    }
+    return send(404, { errorMessages: ["Not found"], errors: {} });
+  }
+
+  // ── Jira Data Center / Server (REST API v2) ────────────────────────────────
+
+  private jiraDataCenterRoute(method: string, p: string, body: any, auth: string | undefined, send: Send) {
+    if (auth !== `Bearer ${FAKE_CREDENTIALS.jira_data_center.token}`) return send(401, { errorMessages: ["You are not authenticated. Authentication required to perform this operation."], errors: {} });
+    if (p === "/rest/api/2/myself") {
+      return send(200, {
+        self: `${this.url}/rest/api/2/user?username=sync-bot`, key: "JIRAUSER10100", name: "sync-bot", emailAddress: "sync-bot@example.test",
+        avatarUrls: { "48x48": `${this.url}/secure/useravatar?avatarId=10122` }, displayName: "Sync Bot", active: true, deleted: false,
+        timeZone: "Europe/Berlin", locale: "en_US", groups: { size: 1, items: [] }, applicationRoles: { size: 1, items: [] }, expand: "groups,applicationRoles",
+      });
+    }
+    if (p === `/rest/api/2/project/${JIRA_PROJECT}`) {
+      return send(200, { expand: "description,lead,url,projectKeys", self: `${this.url}/rest/api/2/project/10000`, id: "10000", key: JIRA_PROJECT, name: "Quality", projectTypeKey: "software", archived: false });
+    }
+    if (method === "POST" && p === "/rest/api/2/search") {
+      const startAt = Number(body.startAt ?? 0);
+      const maxResults = Math.min(Number(body.maxResults ?? 50), 1000); // jira.search.views.default.max
+      const keys = /^key in \((.*)\)$/.exec(body.jql)?.[1]?.split(", ").map((k: string) => k.slice(1, -1));
+      let all: FakeIssue[];
+      const warningMessages: string[] = [];
+      if (keys) {
+        const unknown = keys.filter((k) => !this.jira.has(k));
+        const message = (k: string) => `An issue with key '${k}' does not exist for field 'key'.`;
+        if (unknown.length && body.validateQuery !== false) return send(400, { errorMessages: unknown.map(message), errors: {} });
+        warningMessages.push(...unknown.map(message));
+        all = keys.filter((k) => this.jira.has(k)).map((k) => this.jira.get(k)!);
+      } else {
+        const minutes = /updated >= "-(\d+)m"/.exec(body.jql)?.[1];
+        const since = minutes ? new Date(Date.now() - Number(minutes) * 60_000) : null;
+        all = sorted(this.jira).filter((i) => !since || i.updatedAt >= since);
+      }
+      const fields: string[] | undefined = body.fields;
+      return send(200, {
+        expand: "schema,names", startAt, maxResults, total: all.length,
+        issues: all.slice(startAt, startAt + maxResults).map((i) => jiraIssueV2(this.url, i, fields)),
+        ...(warningMessages.length ? { warningMessages } : {}),
       });
     }
     return send(404, { errorMessages: ["Not found"], errors: {} });
@@ -252,6 +310,25 @@ function jiraIssue(base: string, i: FakeIssue) {
       assignee: i.assignee ? { self: `${base}/rest/api/3/user?accountId=1`, accountId: "1", displayName: i.assignee, active: true, timeZone: "UTC", accountType: "atlassian" } : null,
       updated: jiraTime(i.updatedAt),
     },
+  };
+}
+
+/** Jira Data Center's v2 issue: REST links under /rest/api/2, a user by name and key, a plain-text description; only the fields asked for. */
+function jiraIssueV2(base: string, i: FakeIssue, fields?: string[]) {
+  const id = String(10000 + Number(i.key.split("-")[1]));
+  const cloud = jiraIssue(base, i);
+  const all: Record<string, unknown> = {
+    ...cloud.fields,
+    status: { ...cloud.fields.status, self: `${base}/rest/api/2/status/1` },
+    assignee: i.assignee ? { self: `${base}/rest/api/2/user?username=${encodeURIComponent(i.assignee)}`, name: i.assignee, key: "JIRAUSER10200", emailAddress: "someone@example.test", displayName: i.assignee, active: true, timeZone: "UTC" } : null,
+    description: `Found during a test run of ${i.key}.`,
+  };
+  return {
+    expand: "operations,versionedRepresentations,editmeta,changelog,renderedFields",
+    id,
+    self: `${base}/rest/api/2/issue/${id}`,
+    key: i.key,
+    fields: fields ? Object.fromEntries(Object.entries(all).filter(([k]) => fields.includes(k))) : all,
   };
 }
 

@@ -392,6 +392,21 @@ describe("credentials", () => {
     }
   });
 
+  it("a token's last use is recorded to the minute: a burst of requests writes it once", async () => {
+    const { token, apiToken } = await createApiToken(f.member.id, { name: "busy" });
+    const lastUsed = async () => (await db().select({ at: apiTokens.lastUsedAt }).from(apiTokens).where(eq(apiTokens.id, apiToken.id)))[0].at;
+    expect(await lastUsed()).toBeNull();
+    await Promise.all(Array.from({ length: 5 }, () => call(projectRoute.GET, { params: project(), token })));
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    await call(projectRoute.GET, { params: project(), token });
+    expect(await lastUsed()).toEqual(first);
+    // A minute later the next request records the use again.
+    await db().update(apiTokens).set({ lastUsedAt: new Date(first!.getTime() - 61_000) }).where(eq(apiTokens.id, apiToken.id));
+    await call(projectRoute.GET, { params: project(), token });
+    expect((await lastUsed())!.getTime()).toBeGreaterThan(first!.getTime() - 61_000);
+  });
+
   it("a revoked token stops working at once", async () => {
     const { token, apiToken } = await createApiToken(f.member.id, { name: "short-lived" });
     expect((await call(projectRoute.GET, { params: project(), token })).status).toBe(200);

@@ -4,7 +4,11 @@
 process.env.WEBHOOKS_ALLOW_HTTP = "1";
 process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
 
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { deliveries, events as eventRows, inboundWebhooks } from "@/db/schema";
+import { sweepSilentInbound } from "@/lib/inbound/silence";
 import { drainOutbox } from "@/lib/outbound/engine/drain";
 import { GET as listNotices, POST as markRead } from "@/app/api/v1/me/notifications/route";
 import { POST as enableRoute } from "@/app/api/v1/projects/[projectId]/webhooks/outbound/[webhookId]/enable/route";
@@ -119,5 +123,52 @@ describe("operational events", () => {
     expect(events.map((e) => e.type)).toEqual(["inbound.failing"]);
     expect(events[0].data).toMatchObject({ inbound_webhook: { id: expect.stringMatching(/^iwh_/), provider: "github" }, reason: "consecutive_rejections" });
     expect((await call(listNotices, { token: ctx.admin.token })).json.notifications.map((n: { kind: string }) => n.kind)).toEqual(["inbound.failing"]);
+  });
+
+  it("an inbound webhook silent for a day after traffic is reported once per spell; one that never had traffic never", async () => {
+    const ctx = await makeProject("Inbound silent");
+    await createWebhook(ctx.project, ctx.admin.token, { name: "Alerts", url: receiver.url("/alerts-5"), events: ["inbound.failing"] });
+    const inbound = await withInboundWebhook(ctx.admin.id, ctx.project.id, "github");
+    const unused = await makeProject("Never heard from");
+    await withInboundWebhook(unused.admin.id, unused.project.id, "github");
+    const send = (secret: string | undefined, action = "edited") => {
+      const body = JSON.stringify(githubExample(action as "edited"));
+      return call(receiptRoute, { method: "POST", params: { token: inbound.token }, body, headers: trackerHeaders("github", body, { secret }) });
+    };
+    // Every receipt so far took place more than a day ago.
+    const age = () => db().update(deliveries).set({ createdAt: sql`now() - interval '25 hours'` }).where(eq(deliveries.projectId, ctx.project.id));
+    const failing = async (projectId: string) =>
+      db().select({ body: eventRows.body }).from(eventRows).where(and(eq(eventRows.projectId, projectId), eq(eventRows.type, "inbound.failing")));
+    const notices = async (token: string) => (await call(listNotices, { token })).json.notifications as { kind: string; message: string }[];
+
+    expect((await send(inbound.secret)).status).toBe(202);
+    await sweepSilentInbound();
+    expect(await failing(ctx.project.id)).toEqual([]); // accepted just now: not silent
+
+    await age();
+    await sweepSilentInbound();
+    await sweepSilentInbound();
+    expect((await send("whsec_wrong")).status).toBe(401); // a refusal does not end the spell
+    await sweepSilentInbound();
+    expect(await failing(ctx.project.id)).toHaveLength(1);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 20_000 });
+    const [event] = eventsAt("/alerts-5");
+    expect(event).toMatchObject({ type: "inbound.failing", data: { inbound_webhook: { provider: "github" }, reason: "silent", detail: expect.stringMatching(/Nothing has been accepted from GitHub for over a day/) } });
+    expect(await notices(ctx.admin.token)).toMatchObject([{ kind: "inbound.failing", message: expect.stringMatching(/has gone quiet/) }]);
+
+    // Traffic again ends the spell; silence again is a new one.
+    expect((await send(inbound.secret, "reopened")).status).toBe(202);
+    const [hook] = await db().select({ mark: inboundWebhooks.silentNotifiedAt }).from(inboundWebhooks).where(eq(inboundWebhooks.projectId, ctx.project.id));
+    expect(hook.mark).toBeNull();
+    await sweepSilentInbound();
+    expect(await failing(ctx.project.id)).toHaveLength(1);
+    await age();
+    await sweepSilentInbound();
+    await sweepSilentInbound();
+    expect(await failing(ctx.project.id)).toHaveLength(2);
+    expect(await notices(ctx.admin.token)).toHaveLength(2);
+
+    expect(await failing(unused.project.id)).toEqual([]);
+    expect(await notices(unused.admin.token)).toEqual([]);
   });
 });

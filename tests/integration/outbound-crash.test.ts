@@ -136,3 +136,28 @@ describe("crash safety", () => {
     expect(logged.map((a) => a.n)).toEqual([1, 2]);
   });
 });
+
+describe("claims", () => {
+  it("lease no more of a webhook's deliveries than the room it has left, so none is handed back", async () => {
+    const { webhook: a } = await createWebhook(ctx.project, ctx.admin.token, { name: "room a", url: receiver.url("/room-a"), events: ["case.created"] });
+    const { webhook: b } = await createWebhook(ctx.project, ctx.admin.token, { name: "room b", url: receiver.url("/room-b"), events: ["case.created"] });
+    await emitCaseCreated(ctx.project, 10); // ten for each (and for any other webhook of the project)
+    const { deliveries } = await claimDueDeliveries(sqlClient(), { limit: 1_000, leaseMs: 60_000, perWebhook: 3, room: new Map([[a.id, 1]]) });
+    await releaseDeliveries(sqlClient(), deliveries.map((d) => d.id));
+    const perWebhook = new Map<string, number>();
+    for (const d of deliveries) perWebhook.set(d.webhookId, (perWebhook.get(d.webhookId) ?? 0) + 1);
+    expect(perWebhook.get(a.id)).toBe(1);
+    expect(perWebhook.get(b.id)).toBe(3);
+    expect(Math.max(...perWebhook.values())).toBe(3);
+  });
+
+  it("a backlog that comes due at one instant is drained without claiming rows only to hand them back", async () => {
+    const { webhook } = await createWebhook(ctx.project, ctx.admin.token, { name: "instant", url: receiver.url("/instant"), events: ["case.created"] });
+    await emitCaseCreated(ctx.project, 40);
+    // Every row of the backlog due at the same instant, as resume and re-enable make them.
+    await db().execute(dsql`update deliveries set next_attempt_at = now() - interval '1 second' where outbound_webhook_id = ${webhook.id}`);
+    const counts = await drainOutbox({ untilIdle: true, timeBoxMs: 20_000, batchSize: 16, perWebhookCap: 8, concurrency: 64 });
+    expect(counts.released).toBe(0);
+    expect(await statuses([webhook.id])).toEqual([{ status: "succeeded", n: 40 }]);
+  });
+});

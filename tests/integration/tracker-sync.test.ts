@@ -1,12 +1,12 @@
 // Reconciliation against a fake tracker on 127.0.0.1 (tests/helpers/fake-tracker.ts) for GitHub, Jira
-// and Azure DevOps: credentials tested and sealed, missed webhooks healed, no rollback past a newer
+// Cloud, Jira Data Center and Azure DevOps: credentials tested and sealed, missed webhooks healed, no rollback past a newer
 // webhook, paging, rate limits, errors, deletions, and no credential in any response, row or log line.
 process.env.WEBHOOKS_ALLOW_HTTP = "1";
 process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
 
 import { Writable } from "node:stream";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as credentialRoute from "@/app/api/v1/projects/[projectId]/integration/credential/route";
 import * as integrationRoute from "@/app/api/v1/projects/[projectId]/integration/route";
 import * as syncRoute from "@/app/api/v1/projects/[projectId]/integration/sync/route";
@@ -19,7 +19,7 @@ import type { InboundProvider } from "@/lib/inbound/providers";
 import { syncIntegration } from "@/lib/inbound/reconcile";
 import { SYNC_LIMITS } from "@/lib/inbound/reconcile-plan";
 import { runScheduledSyncs } from "@/lib/inbound/sync-loop";
-import { SYNC_RUNS_KEPT } from "@/lib/inbound/sync-runs";
+import { listSyncRuns, SYNC_RUNS_KEPT } from "@/lib/inbound/sync-runs";
 import { logger, teeLogs } from "@/lib/logger";
 import { call, makeProject } from "../helpers/factories";
 import { ADO_ORG, ADO_PROJECT, FAKE_CREDENTIALS, FakeTracker, GITHUB_REPO, JIRA_PROJECT } from "../helpers/fake-tracker";
@@ -36,24 +36,33 @@ beforeAll(async () => {
 });
 afterAll(() => tracker.stop());
 
-type Setup = { tracker: "github" | "jira" | "ado"; integration: () => IntegrationInput; credential: { token: string; email?: string }; localKey: (k: string) => string; keys: string[] };
+/** A tracker as the tests set it up: Jira twice, Cloud (v3, email + API token) and Data Center (v2, a PAT). */
+type SetupName = InboundProvider | "jira_data_center";
+type Setup = { provider: InboundProvider; tracker: "github" | "jira" | "ado"; integration: () => IntegrationInput; credential: { token: string; email?: string }; localKey: (k: string) => string; keys: string[] };
 
-const SETUPS: Record<InboundProvider, Setup> = {
+const JIRA: Setup = {
+  provider: "jira",
+  tracker: "jira",
+  integration: () => ({ provider: "jira", site_url: tracker.url, project_key: JIRA_PROJECT }),
+  credential: FAKE_CREDENTIALS.jira,
+  localKey: (k) => k,
+  keys: ["QA-1", "QA-2", "QA-3"],
+};
+
+const SETUPS: Record<SetupName, Setup> = {
   github: {
+    provider: "github",
     tracker: "github",
     integration: () => ({ provider: "github", repository: GITHUB_REPO, api_url: tracker.url }),
     credential: FAKE_CREDENTIALS.github,
     localKey: (k) => `${GITHUB_REPO}#${k}`,
     keys: ["1", "2", "3"],
   },
-  jira: {
-    tracker: "jira",
-    integration: () => ({ provider: "jira", site_url: tracker.url, project_key: JIRA_PROJECT }),
-    credential: FAKE_CREDENTIALS.jira,
-    localKey: (k) => k,
-    keys: ["QA-1", "QA-2", "QA-3"],
-  },
+  jira: JIRA,
+  // The same site and project, with a personal access token instead of email + API token.
+  jira_data_center: { ...JIRA, credential: FAKE_CREDENTIALS.jira_data_center },
   azure_devops: {
+    provider: "azure_devops",
     tracker: "ado",
     integration: () => ({ provider: "azure_devops", organization: ADO_ORG, project: ADO_PROJECT, api_url: `${tracker.url}/${ADO_ORG}` }),
     credential: FAKE_CREDENTIALS.azure_devops,
@@ -62,9 +71,9 @@ const SETUPS: Record<InboundProvider, Setup> = {
   },
 };
 
-async function connected(provider: InboundProvider) {
-  const p = await makeProject(`Sync ${provider}`);
-  const s = SETUPS[provider];
+async function connected(name: SetupName) {
+  const p = await makeProject(`Sync ${name}`);
+  const s = SETUPS[name];
   await setIntegration({ userId: p.admin.id }, p.project.id, s.integration());
   const res = await call(credentialRoute.PUT, { method: "PUT", params: { projectId: p.project.id }, token: p.admin.token, body: s.credential });
   expect(res.status, res.text).toBe(200);
@@ -74,6 +83,18 @@ async function connected(provider: InboundProvider) {
 const localIssue = async (projectId: string, key: string) =>
   (await db().select().from(issues).where(and(eq(issues.projectId, projectId), eq(issues.externalKey, key))))[0];
 
+/** The run's record once it is no longer running, read through the history as the page reads it. */
+async function finishedRun(projectId: string, runId: string) {
+  return vi.waitFor(
+    async () => {
+      const run = (await listSyncRuns(projectId)).find((r) => r.id === runId);
+      if (!run || run.status === "running") throw new Error(`run ${runId} is still running`);
+      return run;
+    },
+    { timeout: 20_000, interval: 50 },
+  );
+}
+
 beforeEach(() => {
   for (const map of [tracker.github, tracker.jira, tracker.ado]) map.clear();
   tracker.quota = null;
@@ -81,8 +102,9 @@ beforeEach(() => {
   tracker.linkBase = null;
 });
 
-describe.each(["github", "jira", "azure_devops"] as const)("%s", (provider) => {
-  const s = SETUPS[provider];
+describe.each(["github", "jira", "jira_data_center", "azure_devops"] as const)("%s", (name) => {
+  const s = SETUPS[name];
+  const provider = s.provider;
 
   it("tests the credential on save, says who it is, and never shows it again", async () => {
     const p = await makeProject("Credential");
@@ -107,11 +129,14 @@ describe.each(["github", "jira", "azure_devops"] as const)("%s", (provider) => {
   });
 
   it("imports, then heals a missed webhook on the next sync, emitting issue events", async () => {
-    const { project, admin, s } = await connected(provider);
+    const { project, admin } = await connected(name);
     for (const k of s.keys) tracker.change(s.tracker, k, { title: `First ${k}` });
+    // Sync now answers at once with the running record; the run finishes in the background.
     const first = await call(syncRoute.POST, { method: "POST", params: { projectId: project.id }, token: admin.token });
-    expect(first.status, first.text).toBe(200);
-    expect(first.json.run).toMatchObject({ status: "succeeded", fetched: 3, imported: 3, updated: 0, errors: 0 });
+    expect(first.status, first.text).toBe(202);
+    expect(first.json.run).toMatchObject({ status: "running", finished_at: null });
+    const finished = await finishedRun(project.id, first.json.run.id);
+    expect(finished).toMatchObject({ status: "succeeded", fetched: 3, imported: 3, updated: 0, errors: 0 });
 
     // A change whose webhook never arrived.
     tracker.change(s.tracker, s.keys[1], { title: "Changed while the webhook was down", state: "closed", labels: ["regression"] });
@@ -128,17 +153,17 @@ describe.each(["github", "jira", "azure_devops"] as const)("%s", (provider) => {
   });
 
   it("pages through results", async () => {
-    const { project, admin, s } = await connected(provider);
+    const { project, admin } = await connected(name);
     for (let n = 0; n < 25; n++) tracker.change(s.tracker, s.keys[0].replace(/\d+$/, (d) => String(Number(d) + n)));
     tracker.requests.length = 0;
     const run = await syncIntegration(project.id, "manual", admin.id, { ...SYNC_LIMITS, pageSize: 10 });
     expect(run).toMatchObject({ status: "succeeded", fetched: 25, imported: 25 });
-    const pageCalls = tracker.requests.filter((r) => /\/issues\?|search\/jql|workitemsbatch/.test(r.path));
+    const pageCalls = tracker.requests.filter((r) => /\/issues\?|search\/jql|api\/2\/search|workitemsbatch/.test(r.path));
     expect(pageCalls.length).toBeGreaterThanOrEqual(3);
   });
 
   it("deletes a linked issue that is gone upstream", async () => {
-    const { project, admin, s } = await connected(provider);
+    const { project, admin } = await connected(name);
     for (const k of s.keys) tracker.change(s.tracker, k);
     await syncIntegration(project.id, "manual", admin.id);
     tracker[s.tracker].delete(s.keys[0]);
@@ -151,7 +176,7 @@ describe.each(["github", "jira", "azure_devops"] as const)("%s", (provider) => {
   });
 
   it("stops at a rate limit, records until when, and the next run continues", async () => {
-    const { project, admin, s } = await connected(provider);
+    const { project, admin } = await connected(name);
     for (let n = 0; n < 30; n++) tracker.change(s.tracker, s.keys[0].replace(/\d+$/, (d) => String(Number(d) + n)));
     tracker.quota = provider === "azure_devops" ? 2 : 1; // ADO: the WIQL call and one batch
     tracker.rateLimitReset = new Date(Date.now() + 30 * 60_000);
@@ -167,7 +192,7 @@ describe.each(["github", "jira", "azure_devops"] as const)("%s", (provider) => {
   });
 
   it("records a tracker error as a failed run in plain words", async () => {
-    const { project, admin } = await connected(provider);
+    const { project, admin } = await connected(name);
     tracker.failures = [500];
     const run = await syncIntegration(project.id, "manual", admin.id);
     expect(run).toMatchObject({ status: "failed", last_error: expect.stringMatching(/answered 500/) });
@@ -221,13 +246,65 @@ describe("GitHub specifics", () => {
   });
 });
 
-describe("runs", () => {
-  it("one at a time per project: Sync now during a run is 409", async () => {
+describe("Jira Data Center", () => {
+  it("speaks REST API v2 with the personal access token as Bearer, paging by startAt", async () => {
+    const { project, admin } = await connected("jira_data_center");
+    const connectCalls = tracker.requests.filter((r) => r.path.startsWith("/rest/api/")).slice(-2);
+    expect(connectCalls.map((r) => r.path)).toEqual(["/rest/api/2/myself", `/rest/api/2/project/${JIRA_PROJECT}`]);
+    for (let n = 1; n <= 25; n++) tracker.change("jira", `QA-${n}`);
+    tracker.requests.length = 0;
+    const run = await syncIntegration(project.id, "manual", admin.id, { ...SYNC_LIMITS, pageSize: 10 });
+    expect(run).toMatchObject({ status: "succeeded", fetched: 25, imported: 25 });
+    expect(tracker.requests.every((r) => r.path.startsWith("/rest/api/2/") && r.authorization === `Bearer ${FAKE_CREDENTIALS.jira_data_center.token}`)).toBe(true);
+    const searches = tracker.requests.filter((r) => r.path === "/rest/api/2/search").map((r) => r.body as { startAt: number; maxResults: number; jql: string });
+    expect(searches.map((b) => b.startAt)).toEqual([0, 10, 20]);
+    expect(searches.every((b) => b.maxResults === 10 && b.jql.startsWith(`project = "${JIRA_PROJECT}"`))).toBe(true);
+  });
+
+  it("a Cloud credential on the same site still speaks v3", async () => {
     const { project, admin } = await connected("jira");
-    await db().insert(integrationSyncRuns).values({ id: "syr_running", projectId: project.id, trigger: "scheduled" });
-    const res = await call(syncRoute.POST, { method: "POST", params: { projectId: project.id }, token: admin.token });
-    expect(res.status).toBe(409);
-    await db().delete(integrationSyncRuns).where(eq(integrationSyncRuns.id, "syr_running"));
+    tracker.change("jira", "QA-1");
+    tracker.requests.length = 0;
+    await syncIntegration(project.id, "manual", admin.id);
+    expect(tracker.requests.length).toBeGreaterThan(0);
+    expect(tracker.requests.every((r) => r.path.startsWith("/rest/api/3/"))).toBe(true);
+  });
+});
+
+describe("runs", () => {
+  it("one at a time per project: Sync now or a scheduled pass during a run is refused, the history shows it running", async () => {
+    const { project, admin } = await connected("jira");
+    tracker.change("jira", "QA-1");
+    const release = tracker.hold();
+    try {
+      const started = await call(syncRoute.POST, { method: "POST", params: { projectId: project.id }, token: admin.token });
+      expect(started.status, started.text).toBe(202);
+      const again = await call(syncRoute.POST, { method: "POST", params: { projectId: project.id }, token: admin.token });
+      expect(again.status).toBe(409);
+      expect(again.headers.get("content-type")).toMatch(/application\/problem\+json/);
+      expect(again.json.detail).toMatch(/already running/);
+      await expect(syncIntegration(project.id, "scheduled", null)).rejects.toThrow(/already running/);
+      const history = await call(syncRoute.GET, { params: { projectId: project.id }, token: admin.token });
+      expect(history.json.runs.map((r: { status: string }) => r.status)).toEqual(["running"]);
+      release();
+      expect(await finishedRun(project.id, started.json.run.id)).toMatchObject({ status: "succeeded", imported: 1 });
+    } finally {
+      release();
+    }
+  });
+
+  it("a record left running by a process that died is marked interrupted, and a new run may start", async () => {
+    const { project, admin } = await connected("jira");
+    // Nobody holds the project's run lock: the process that opened this record is gone.
+    await db().insert(integrationSyncRuns).values({ id: "syr_orphan", projectId: project.id, trigger: "manual", startedBy: admin.id });
+    const history = await call(syncRoute.GET, { params: { projectId: project.id }, token: admin.token });
+    expect(history.json.runs[0]).toMatchObject({ id: "syr_orphan", status: "abandoned", finished_at: expect.any(String), last_error: expect.stringMatching(/stopped without finishing/) });
+
+    await db().insert(integrationSyncRuns).values({ id: "syr_orphan2", projectId: project.id, trigger: "scheduled" });
+    const run = await syncIntegration(project.id, "manual", admin.id);
+    expect(run.status).toBe("succeeded");
+    const [orphan] = await db().select().from(integrationSyncRuns).where(eq(integrationSyncRuns.id, "syr_orphan2"));
+    expect(orphan.status).toBe("abandoned");
   });
 
   it("keeps the newest SYNC_RUNS_KEPT runs of a project", async () => {

@@ -1,7 +1,7 @@
 // What every tracker API adapter produces for reconciliation (lib/inbound/reconcile.ts).
 import type { NormalizedIssueEvent, ParseResult } from "../providers/normalized";
 
-/** The API credential: a token (GitHub fine-grained token, Azure DevOps PAT, Jira API token) and, for Jira Cloud, the account email. */
+/** The API credential: a token (GitHub fine-grained token, Azure DevOps PAT, Jira API token or Data Center PAT) and, for Jira Cloud, the account email (which makes it Cloud: trackers/jira.ts). */
 export type TrackerCredential = { token: string; email?: string };
 
 export type ChangedPage = {

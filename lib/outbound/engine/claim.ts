@@ -11,6 +11,7 @@ import { decrypt } from "@/lib/crypto/at-rest";
 import type { StoredEvent } from "@/lib/events/envelope";
 import { openHeaders, type StoredCustomHeader } from "../custom-headers";
 import type { Target } from "../request";
+import { waitingByWebhook } from "./due";
 
 export type ClaimedDelivery = {
   id: string;
@@ -26,25 +27,41 @@ export type ClaimedDelivery = {
 export type Claim = { deliveries: ClaimedDelivery[]; targets: Map<string, LoadedTarget> };
 
 /**
- * Claims up to `limit` due deliveries, with their events' bodies and their webhooks' targets. Two
+ * Claims up to `limit` due deliveries, at most `perWebhook` of one webhook or, for the webhooks in `room`,
+ * the room each has left (0: none), with their events' bodies and their webhooks' targets. Two
  * round trips on one connection: the claim, then both reads together (pipelined in one write).
  * Bounded (db/guarded-sql.ts): a claim whose answer never comes fails instead of holding the drain;
  * its rows, if the update committed, are taken again when their lease ends.
  */
 export async function claimDueDeliveries(
   sql: postgres.Sql,
-  opts: { limit: number; leaseMs: number; excludeWebhooks?: string[] },
+  opts: { limit: number; leaseMs: number; perWebhook?: number; room?: Map<string, number> },
 ): Promise<Claim> {
+  const partly = [...(opts.room ?? [])];
   return withConnection(sql, async (conn) => {
+    // Webhook by webhook (due.ts), the one waiting longest first, each giving no more than its room
+    // (perWebhook, less what it has in flight): rows over a webhook's room are never leased, so none is
+    // handed back, and a webhook at its cap is not even looked into. The nested loop stops pulling at
+    // the limit, so no row past it is locked; skip locked keeps two drains from sharing a row.
     const rows = await conn<{ id: string; outbound_webhook_id: string; event_id: string; event_type: string; attempts: number; test: boolean }[]>`
-      with due as (
-        select id from deliveries
-        where direction = 'outbound' and status in ('pending', 'failed') and next_attempt_at <= now()
-          and (lease_until is null or lease_until < now())
-          and outbound_webhook_id <> all(${opts.excludeWebhooks ?? []}::text[])
-        order by next_attempt_at
+      with recursive ${waitingByWebhook(conn)},
+      ready as (
+        select w.webhook_id, coalesce(r.room, ${opts.perWebhook ?? opts.limit}) as room
+        from waiting w
+        left join unnest(${partly.map(([id]) => id)}::text[], ${partly.map(([, n]) => n)}::int[]) as r(webhook_id, room) on r.webhook_id = w.webhook_id
+        where w.first_due <= now() and coalesce(r.room, ${opts.perWebhook ?? opts.limit}) > 0
+        order by w.first_due
+      ),
+      due as (
+        select c.id from ready r cross join lateral (
+          select d.id from deliveries d
+          where d.outbound_webhook_id = r.webhook_id and d.direction = 'outbound' and d.status in ('pending', 'failed')
+            and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until < now())
+          order by d.next_attempt_at
+          limit r.room
+          for update of d skip locked
+        ) c
         limit ${opts.limit}
-        for update skip locked
       )
       update deliveries d
       set attempts = d.attempts + 1, updated_at = now(), lease_until = now() + ${opts.leaseMs} * interval '1 millisecond'
@@ -76,10 +93,15 @@ const CLAIM_DEADLINE_MS = 10_000;
 /** Whether some delivery has been due for over `ms` and nobody holds it: a drain that should be claiming is not. */
 export async function hasOverdueDeliveries(sql: postgres.Sql, ms: number): Promise<boolean> {
   const [row] = await sql<{ overdue: boolean }[]>`
+    with recursive ${waitingByWebhook(sql)}
     select exists (
-      select 1 from deliveries
-      where direction = 'outbound' and status in ('pending', 'failed') and next_attempt_at <= now() - ${ms} * interval '1 millisecond'
-        and (lease_until is null or lease_until < now())
+      select 1 from waiting w cross join lateral (
+        select 1 from deliveries d
+        where d.outbound_webhook_id = w.webhook_id and d.direction = 'outbound' and d.status in ('pending', 'failed')
+          and d.next_attempt_at <= now() - ${ms} * interval '1 millisecond' and (d.lease_until is null or d.lease_until < now())
+        limit 1
+      ) o
+      where w.first_due <= now() - ${ms} * interval '1 millisecond'
     ) as overdue`;
   return row.overdue;
 }

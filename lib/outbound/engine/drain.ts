@@ -193,8 +193,8 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
         continue;
       }
       lastLook = Date.now();
-      const saturated = [...inflightByWebhook].filter(([, n]) => n >= o.perWebhookCap).map(([id]) => id);
-      const { deliveries: claimed, targets } = await claimDueDeliveries(sql, { limit: Math.min(room, o.batchSize), leaseMs: o.leaseMs, excludeWebhooks: saturated });
+      const roomByWebhook = new Map([...inflightByWebhook].filter(([, n]) => n > 0).map(([id, n]) => [id, o.perWebhookCap - n]));
+      const { deliveries: claimed, targets } = await claimDueDeliveries(sql, { limit: Math.min(room, o.batchSize), leaseMs: o.leaseMs, perWebhook: o.perWebhookCap, room: roomByWebhook });
       o.onClaim?.(claimed);
       if (!claimed.length) {
         if (!sends.size && o.untilIdle) break;

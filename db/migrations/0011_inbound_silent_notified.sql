@@ -1,0 +1,1 @@
+ALTER TABLE "inbound_webhooks" ADD COLUMN "silent_notified_at" timestamp with time zone;
