@@ -478,9 +478,10 @@ export const deliveries = pgTable(
     index("deliveries_recover_idx")
       .on(t.outboundWebhookId, t.createdAt, t.id)
       .where(sql`status in ('failed', 'dead')`),
-    // Each webhook card's latest Send Test (also read by every webhook reply, Recover's included): without
-    // it, a webhook that never sent a test was read in full (400 ms at 1,000,000 rows). Partial: only
-    // Send Test rows enter it (test never changes), so no other delivery write touches it.
+    // Each webhook card's latest Send Test (read by every webhook reply, Recover's included) and Send
+    // Test's rate window: without it, a webhook that never sent a test was read in full (400 ms at
+    // 1,000,000 rows). Partial: only Send Test rows enter it (test never changes), so no other delivery
+    // write touches it.
     index("deliveries_latest_test_idx")
       .on(t.outboundWebhookId, t.createdAt.desc(), t.id.desc())
       .where(sql`test`),

@@ -15,19 +15,26 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseHealth, sqlClient } from "@/db/client";
 import { databaseAvailability } from "@/db/availability";
-import { startEmbeddedPostgres, type EmbeddedServer } from "@/db/embedded";
 import { withConnection } from "@/db/guarded-sql";
-import { migrateDatabase } from "@/db/migrate";
 import { startOutboxWorker, type OutboxWorker } from "@/lib/outbound/engine/worker";
 import { subscribeLive } from "@/lib/realtime/bus";
+import { useOwnPostgres } from "../helpers/own-postgres";
 import { waitFor } from "../helpers/webhook-receiver";
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "switchyard-stop-pg-"));
 const socketDir = mkdtempSync(path.join(os.tmpdir(), "switchyard-stop-sock-"));
-const problems: unknown[] = [];
-const onProblem = (err: unknown) => problems.push(err);
-let pg: EmbeddedServer;
 let worker: OutboxWorker | undefined;
+let proxy: ReturnType<typeof passThrough>;
+// After hooks run in reverse: this one after useOwnPostgres's, once the pool is closed.
+afterAll(async () => {
+  await proxy?.close();
+  rmSync(socketDir, { recursive: true, force: true });
+});
+const own = useOwnPostgres({ name: "stop-pg", beforeStop: async () => worker?.stop() });
+beforeAll(() => {
+  // The product's pool reaches the server through the pass-through socket.
+  proxy = passThrough(own.pg.port);
+  process.env.DATABASE_URL = own.pg.url.replace("host=/tmp", `host=${encodeURIComponent(socketDir)}`);
+});
 
 /**
  * A Unix socket in `socketDir` named as PostgreSQL names its own, piping every connection to the real
@@ -54,30 +61,6 @@ function passThrough(port: number) {
   server.listen(path.join(socketDir, `.s.PGSQL.${port}`));
   return { state, close: () => new Promise((r) => server.close(r)) };
 }
-let proxy: ReturnType<typeof passThrough>;
-
-beforeAll(async () => {
-  process.on("uncaughtException", onProblem);
-  process.on("unhandledRejection", onProblem);
-  pg = await startEmbeddedPostgres({ dir, quiet: true, flags: ["-c", "fsync=off"] });
-  await migrateDatabase(pg.url);
-  proxy = passThrough(pg.port);
-  // The product's one pool is opened on first use: point it at the server this test controls.
-  process.env.DATABASE_URL = pg.url.replace("host=/tmp", `host=${encodeURIComponent(socketDir)}`);
-}, 60_000);
-
-afterAll(async () => {
-  await worker?.stop();
-  await sqlClient().end({ timeout: 1 });
-  delete (globalThis as { switchyardSql?: unknown }).switchyardSql;
-  delete (globalThis as { switchyardDb?: unknown }).switchyardDb;
-  await pg?.stop().catch(() => {});
-  await proxy?.close();
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(socketDir, { recursive: true, force: true });
-  process.off("uncaughtException", onProblem);
-  process.off("unhandledRejection", onProblem);
-});
 
 /** Settles with the query's outcome, so the test can wait on queries it expects to fail. */
 const outcome = (p: Promise<unknown>) => p.then(() => "answered", (err: unknown) => err);
@@ -106,7 +89,7 @@ describe("PostgreSQL stopped under open connections", () => {
     busy.forEach((p, i) => void p.then(() => settled.add(i)));
     await waitFor("new connections to answer, or to read the array types", () => settled.size === busy.length || proxy.state.held > 0);
 
-    await pg.stop();
+    await own.pg.stop();
     proxy.state.holdTypes = false;
     finish();
     // Every query that was waiting fails (or had been answered); the reserved section fails; the pool knows.
@@ -116,9 +99,9 @@ describe("PostgreSQL stopped under open connections", () => {
     expect((await databaseHealth()).ok).toBe(false);
 
     // Back: the pool, the worker's LISTEN and the live listener reconnect, still without anything out of band.
-    await pg.start();
+    await own.pg.start();
     await waitFor("the pool to answer again", async () => (await databaseHealth()).ok, 20_000, 100);
     unsubscribe();
-    expect(problems).toEqual([]);
+    expect(own.problems).toEqual([]);
   }, 60_000);
 });
