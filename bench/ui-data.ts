@@ -15,6 +15,7 @@ import { encode } from "next-auth/jwt";
 import { connectPostgres } from "../db/connect";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
+import { CURSOR_TIME_FORMAT, encodeCursor } from "../lib/http/cursor";
 import { writeSection } from "./benchmarks-file";
 import { eventOf, growTo, growToOther, seed } from "./ui-data-rows";
 
@@ -60,9 +61,9 @@ async function time(target: Target, headers: Record<string, string>): Promise<{ 
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), bytes };
 }
 
+/** `next start` in a process group of its own: stopping npx alone left the server running on the port. */
 function startNext(env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  return child;
+  return spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
 }
 
 async function waitForHealth() {
@@ -115,9 +116,10 @@ async function main() {
       have = size;
       console.log(`${size.toLocaleString("en")} rows in place (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       // A cursor from the middle of the table, for a deep keyset page.
-      const mid = await sql<{ created_at: string; id: string }[]>`
-        select created_at::text, id from deliveries where project_id = ${projectId} order by created_at desc, id desc offset ${Math.floor(size / 2)} limit 1`;
-      const deepCursor = Buffer.from(JSON.stringify([mid[0].created_at, mid[0].id])).toString("base64url");
+      const mid = await sql<{ at: string; id: string }[]>`
+        select to_char(created_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as at, id from deliveries
+        where project_id = ${projectId} order by created_at desc, id desc offset ${Math.floor(size / 2)} limit 1`;
+      const deepCursor = encodeCursor(mid[0]); // the API's own codec: it refuses any other spelling (400)
       // Search and date range (DESIGN section 5): an id from the middle of the table, a day ten days back.
       const midG = Math.floor(size / 2) + (Math.floor(size / 2) % 50 === 0 ? 1 : 0);
       const day = (daysAgo: number) => encodeURIComponent(new Date(Date.now() - daysAgo * 86_400_000).toISOString());
@@ -155,7 +157,7 @@ async function main() {
       }
     }
   } finally {
-    next?.kill("SIGTERM");
+    if (next?.pid) process.kill(-next.pid, "SIGTERM");
     await sql.end();
     await pg.stop();
     rmSync(DATA_DIR, { recursive: true, force: true });
