@@ -216,7 +216,7 @@ describe("deliveries list and detail", () => {
     // Claim as a drain does; keep one of ours and hand everything else back.
     const { deliveries: claimed } = await claimDueDeliveries(sqlClient(), { limit: 1_000, leaseMs: 60_000 });
     const [inFlight, waiting] = claimed.filter((d) => d.webhookId === webhookId);
-    await releaseDeliveries(sqlClient(), claimed.filter((d) => d !== inFlight).map((d) => d.id));
+    await releaseDeliveries(sqlClient(), claimed.filter((d) => d !== inFlight));
     const list = async (query: string) =>
       (await call(listDeliveriesRoute, { path: `/x?${query}`, params: { projectId: own.project.id }, token: own.admin.token })).json.deliveries;
 

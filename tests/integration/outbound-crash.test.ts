@@ -109,7 +109,7 @@ describe("crash safety", () => {
     // Claims as a drain would, keeping only this webhook's delivery and handing any other back.
     const claimOurs = async (leaseMs: number): Promise<ClaimedDelivery | undefined> => {
       const { deliveries } = await claimDueDeliveries(sqlClient(), { limit: 100, leaseMs });
-      await releaseDeliveries(sqlClient(), deliveries.filter((d) => d.webhookId !== webhook.id).map((d) => d.id));
+      await releaseDeliveries(sqlClient(), deliveries.filter((d) => d.webhookId !== webhook.id));
       return deliveries.find((d) => d.webhookId === webhook.id);
     };
     const outcome = (d: ClaimedDelivery, ok: boolean): AttemptRecord => ({
@@ -143,12 +143,39 @@ describe("claims", () => {
     const { webhook: b } = await createWebhook(ctx.project, ctx.admin.token, { name: "room b", url: receiver.url("/room-b"), events: ["case.created"] });
     await emitCaseCreated(ctx.project, 10); // ten for each (and for any other webhook of the project)
     const { deliveries } = await claimDueDeliveries(sqlClient(), { limit: 1_000, leaseMs: 60_000, perWebhook: 3, room: new Map([[a.id, 1]]) });
-    await releaseDeliveries(sqlClient(), deliveries.map((d) => d.id));
+    await releaseDeliveries(sqlClient(), deliveries);
     const perWebhook = new Map<string, number>();
     for (const d of deliveries) perWebhook.set(d.webhookId, (perWebhook.get(d.webhookId) ?? 0) + 1);
     expect(perWebhook.get(a.id)).toBe(1);
     expect(perWebhook.get(b.id)).toBe(3);
     expect(Math.max(...perWebhook.values())).toBe(3);
+  });
+
+  it("handing back a claim whose lease ran out and was taken again changes nothing", async () => {
+    const { webhook } = await createWebhook(ctx.project, ctx.admin.token, { name: "handback", url: receiver.url("/handback"), events: ["case.created"] });
+    await emitCaseCreated(ctx.project, 1);
+    const ours = async (leaseMs: number) => {
+      const { deliveries } = await claimDueDeliveries(sqlClient(), { limit: 1_000, leaseMs });
+      await releaseDeliveries(sqlClient(), deliveries.filter((d) => d.webhookId !== webhook.id));
+      return deliveries.find((d) => d.webhookId === webhook.id);
+    };
+    const first = (await ours(50))!;
+    let second: ClaimedDelivery | undefined;
+    await waitFor("the lease to end and a second claim to take the delivery", async () => (second = await ours(60_000)) !== undefined, 10_000, 20);
+    await releaseDeliveries(sqlClient(), [first]); // the first drain gives up on its (expired) claim
+    const [row] = await db().execute<{ attempts: number; leased: boolean }>(dsql`select attempts, lease_until is not null as leased from deliveries where id = ${first.id}`);
+    expect(row).toEqual({ attempts: second!.attempt, leased: true });
+    await releaseDeliveries(sqlClient(), [second!]);
+  });
+
+  it("a row whose attempt counter disagrees with its attempt log does not fail the other outcomes of its batch", async () => {
+    const { webhook } = await createWebhook(ctx.project, ctx.admin.token, { name: "poison", url: receiver.url("/poison"), events: ["case.created"] });
+    await emitCaseCreated(ctx.project, 3);
+    const [odd] = await db().execute<{ id: string }>(dsql`select id from deliveries where outbound_webhook_id = ${webhook.id} limit 1`);
+    // Attempt 1 already logged while the counter still says 0 (the next claim numbers its attempt 1 again).
+    await db().execute(dsql`insert into delivery_attempts (delivery_id, n, started_at, duration_ms) values (${odd.id}, 1, now(), 5)`);
+    await drainOutbox({ untilIdle: true, timeBoxMs: 10_000 });
+    expect(await statuses([webhook.id])).toEqual([{ status: "succeeded", n: 3 }]);
   });
 
   it("a backlog that comes due at one instant is drained without claiming rows only to hand them back", async () => {

@@ -55,7 +55,8 @@ describe("pruneExpired", () => {
       ["dead", 2], // 7: recent — kept
     ];
     for (const [i, [status, days]] of plan.entries()) {
-      await db().execute(sql`update deliveries set status = ${status}::delivery_status, created_at = now() - ${days} * interval '1 day' where id = ${deliveries[i]}`);
+      // attempts = 1 with the attempt row below, as the drain leaves them (a later claim numbers its attempt 2).
+      await db().execute(sql`update deliveries set status = ${status}::delivery_status, attempts = 1, created_at = now() - ${days} * interval '1 day' where id = ${deliveries[i]}`);
       await age("events", events[i], days);
       await db().execute(sql`insert into delivery_attempts (delivery_id, n, started_at, duration_ms) values (${deliveries[i]}, 1, now(), 5)`);
     }

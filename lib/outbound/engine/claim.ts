@@ -106,20 +106,29 @@ export async function hasOverdueDeliveries(sql: postgres.Sql, ms: number): Promi
   return row.overdue;
 }
 
-/** Hands claimed rows back untouched (e.g. their webhook is at its in-flight cap). */
-export async function releaseDeliveries(sql: postgres.Sql, ids: string[]): Promise<void> {
-  if (!ids.length) return;
+/** A claim of one row: the delivery and the attempt number the claim gave it. */
+export type HeldClaim = Pick<ClaimedDelivery, "id" | "attempt">;
+
+/**
+ * Hands claimed rows back untouched (e.g. their webhook is at its in-flight cap). Only while the claim
+ * is still the row's current one (same attempt number): if its lease ran out and another drain claimed
+ * the row again, un-counting that drain's attempt would let a later claim reuse its number.
+ */
+export async function releaseDeliveries(sql: postgres.Sql, claims: HeldClaim[]): Promise<void> {
+  if (!claims.length) return;
   await sql`
-    update deliveries set attempts = attempts - 1, lease_until = null, updated_at = now()
-    where id = any(${ids}::text[]) and lease_until is not null`;
+    update deliveries d set attempts = d.attempts - 1, lease_until = null, updated_at = now()
+    from unnest(${claims.map((c) => c.id)}::text[], ${claims.map((c) => c.attempt)}::int[]) as x(id, n)
+    where d.id = any(${claims.map((c) => c.id)}::text[]) and d.id = x.id and d.attempts = x.n and d.lease_until is not null`;
 }
 
-/** Parks claimed rows without an attempt: their webhook was paused or disabled meanwhile. */
-export async function parkClaimed(sql: postgres.Sql, ids: string[]): Promise<void> {
-  if (!ids.length) return;
+/** Parks claimed rows without an attempt: their webhook was paused or disabled meanwhile (as current claims, as above). */
+export async function parkClaimed(sql: postgres.Sql, claims: HeldClaim[]): Promise<void> {
+  if (!claims.length) return;
   await sql`
-    update deliveries set attempts = attempts - 1, status = 'paused', lease_until = null, updated_at = now()
-    where id = any(${ids}::text[]) and lease_until is not null`;
+    update deliveries d set attempts = d.attempts - 1, status = 'paused', lease_until = null, updated_at = now()
+    from unnest(${claims.map((c) => c.id)}::text[], ${claims.map((c) => c.attempt)}::int[]) as x(id, n)
+    where d.id = any(${claims.map((c) => c.id)}::text[]) and d.id = x.id and d.attempts = x.n and d.lease_until is not null`;
 }
 
 export type LoadedTarget = { target: Target; blocked: boolean; projectId: string };

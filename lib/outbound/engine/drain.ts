@@ -81,7 +81,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
   let lastSecretSweep = 0;
   // Set when the stop grace ends: attempts still in flight are cut, and their rows released, not recorded.
   let cutShort = false;
-  const cut: string[] = [];
+  const cut: ClaimedDelivery[] = [];
   const deadlines = new Set<AttemptDeadline>();
 
   const record = async (batch: AttemptRecord[]) => {
@@ -122,7 +122,7 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
     const p = attempt(d, t, deadline)
       .then(
         (rec) => {
-          if (cutShort) return void cut.push(d.id); // cut by the shutdown, not the receiver's doing
+          if (cutShort) return void cut.push(d); // cut by the shutdown, not the receiver's doing
           buffer.push(rec);
           if (buffer.length >= FLUSH_SIZE) flush();
           else flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
@@ -203,8 +203,8 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
         continue;
       }
       counts.claimed += claimed.length;
-      const release: string[] = [];
-      const park: string[] = [];
+      const release: ClaimedDelivery[] = [];
+      const park: ClaimedDelivery[] = [];
       // The batch's attempts start now, together: one deadline for all of them.
       const attemptEnds = new AttemptDeadline(Math.max(1_000, Math.min(o.attemptTimeoutMs ?? ATTEMPT_TIMEOUT_MS, deadline - Date.now())));
       for (const d of deadlines) if (d.isExpired) deadlines.delete(d);
@@ -212,8 +212,8 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
       for (const d of claimed) {
         const t = targets.get(d.webhookId);
         if (!t) continue; // webhook deleted meanwhile: its deliveries went with it
-        if (t.blocked) park.push(d.id);
-        else if ((inflightByWebhook.get(d.webhookId) ?? 0) >= o.perWebhookCap) release.push(d.id);
+        if (t.blocked) park.push(d);
+        else if ((inflightByWebhook.get(d.webhookId) ?? 0) >= o.perWebhookCap) release.push(d);
         else start(d, t, attemptEnds);
       }
       await releaseDeliveries(sql, release);

@@ -125,7 +125,11 @@ export async function recordAttempts(sql: postgres.Sql, records: AttemptRecord[]
         -- Only for deliveries that still exist (their webhook may have been deleted meanwhile), locked
         -- until commit so none is deleted under the insert: what a foreign key would check row by row,
         -- in one statement (migration 0003). The id list keeps it a primary-key probe.
-        where x.delivery_id in (select id from deliveries where id = any(${deliveryIds}::text[]) for key share)`,
+        where x.delivery_id in (select id from deliveries where id = any(${deliveryIds}::text[]) for key share)
+        -- An attempt number already logged (a row whose counter disagrees with its log, e.g. restored
+        -- from a backup) keeps its first entry: one such row must not fail the batch, and with it every
+        -- other outcome in it, again on each re-send.
+        on conflict (delivery_id, n) do nothing`,
       // The explicit id list lets the planner probe the primary key instead of scanning the table.
       // Only the claim that is still current may settle the row: if this drain's lease ran out and
       // another drain re-claimed it, attempts moved on and this late result is logged above but changes nothing.
