@@ -163,7 +163,7 @@ async function main() {
       "",
       "Each batch is one short statement that deletes rows a claim never takes (succeeded, dead, inbound, unreferenced events),",
       "selected FOR UPDATE SKIP LOCKED by project and age through the deliveries' project indexes; attempts go with their",
-      "deliveries (the statement trigger of migration 0003), events through deliveries_event_idx. After each batch the pass rests",
+      "deliveries (the statement trigger of migration 0003), events through deliveries_event_webhook_idx. After each batch the pass rests",
       "for a multiple of the batch's own time, so it takes a bounded share of PostgreSQL however fast or slow the machine is.",
     ];
     const section = `\n${lines.join("\n")}\n`;

@@ -1,7 +1,7 @@
 // `npm run bench:ui-data`: how the webhook screens' data scales with the deliveries table.
 // Times, over real HTTP against `next start` on an embedded PostgreSQL: the Deliveries API's first
 // page, filtered pages, search by id and by webhook-id, date ranges, a deep keyset page, Recover's
-// selection (its counted preview), and the settings pages' server response (HTML), at
+// selection (its counted preview and the Recover POST), and the settings pages' server response (HTML), at
 // 10,000 and then 1,000,000 delivery rows in one project (rows inserted with generate_series).
 // Prints a Markdown section and writes it into BENCHMARKS.md (between the ui-data markers).
 //   env: BENCH_SAMPLES (default 200), NEXT_DIST_DIR (default .next-bench; built when missing),
@@ -12,12 +12,12 @@ import { existsSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
-import type postgres from "postgres";
 import { connectPostgres } from "../db/connect";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
+import { CURSOR_TIME_FORMAT, encodeCursor } from "../lib/http/cursor";
 import { writeSection } from "./benchmarks-file";
-import { mintToken, sha256Hex } from "../lib/crypto/tokens";
+import { eventOf, growTo, growToOther, seed } from "./ui-data-rows";
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 200);
 const WARMUP = 20;
@@ -27,7 +27,13 @@ const SIZES = (process.env.BENCH_ROWS ?? "10000,1000000").split(",").map(Number)
 const DATA_DIR = path.join(os.tmpdir(), `switchyard-bench-ui-${process.pid}`);
 const BASE = `http://127.0.0.1:${PORT}`;
 
-type Target = { name: string; path: string; auth: "token" | "cookie" };
+type Target = {
+  name: string;
+  path: string;
+  auth: "token" | "cookie";
+  /** A write (Recover's POST): its body, the statuses it may answer, and what puts the rows back after each request (not timed). */
+  post?: { body: unknown; statuses: number[]; reset: () => Promise<unknown> };
+};
 type Row = { target: string; rows: number; p50: number; p95: number; bytes: number };
 
 function percentile(sorted: number[], p: number): number {
@@ -39,72 +45,25 @@ async function time(target: Target, headers: Record<string, string>): Promise<{ 
   let bytes = 0;
   for (let i = 0; i < WARMUP + SAMPLES; i++) {
     const start = performance.now();
-    const res = await fetch(`${BASE}${target.path}`, { headers, redirect: "manual" });
+    const res = await fetch(`${BASE}${target.path}`, {
+      headers: target.post ? { ...headers, "content-type": "application/json" } : headers,
+      redirect: "manual",
+      ...(target.post && { method: "POST", body: JSON.stringify(target.post.body) }),
+    });
     const body = await res.text();
     const ms = performance.now() - start;
-    if (res.status !== 200) throw new Error(`${target.name}: HTTP ${res.status} ${body.slice(0, 200)}`);
+    if (!(target.post?.statuses ?? [200]).includes(res.status)) throw new Error(`${target.name}: HTTP ${res.status} ${body.slice(0, 200)}`);
     if (i >= WARMUP) samples.push(ms);
     bytes = body.length;
+    await target.post?.reset();
   }
   samples.sort((a, b) => a - b);
   return { p50: percentile(samples, 50), p95: percentile(samples, 95), bytes };
 }
 
-/** The event a bench delivery belongs to: four consecutive rows (one per webhook) share one, like a fan-out. */
-const eventOf = (g: number) => `evt_b${String(Math.floor(g / 4)).padStart(9, "0")}`;
-
-/** Adds deliveries (and their events) until the project holds `total` rows: 4 webhooks, mixed
- * statuses and event types, spread over 30 days, a few inbound receipts and replays. */
-async function growTo(sql: postgres.Sql, projectId: string, from: number, total: number) {
-  const chunk = 100_000;
-  for (let start = from + 1; start <= total; start += chunk) {
-    const end = Math.min(total, start + chunk - 1);
-    await sql`
-      insert into events (id, project_id, type, body, created_at)
-      select distinct 'evt_b' || lpad((g / 4)::text, 9, '0'), ${projectId}, 'test_run.created', '{}', now()
-      from generate_series(${start}::int, ${end}::int) g
-      on conflict (id) do nothing`;
-    await sql`
-      insert into deliveries (id, project_id, direction, outbound_webhook_id, event_id, event_type, status,
-                              outcome, attempts, next_attempt_at, last_status_code, replay_of, created_at, updated_at)
-      select 'dlv_b' || lpad(g::text, 9, '0'), ${projectId},
-             case when g % 50 = 0 then 'inbound'::delivery_direction else 'outbound'::delivery_direction end,
-             case when g % 50 = 0 then null else 'wh_bench' || (g % 4) end,
-             case when g % 50 = 0 then null else 'evt_b' || lpad((g / 4)::text, 9, '0') end,
-             (array['test_run.created','test_run.completed','case.updated','issue.updated','session.completed','test_run.result_added'])[1 + g % 6],
-             case when g % 50 = 0 then 'succeeded' when g % 97 = 0 then 'dead' when g % 31 = 0 then 'failed' when g % 13 = 0 then 'paused'
-                  else 'succeeded' end::delivery_status,
-             case when g % 50 = 0 then 'applied' end,
-             1 + (g % 3), now(), case when g % 31 = 0 then 500 else 200 end,
-             case when g % 211 = 0 then 'dlv_b' || lpad((g - 1)::text, 9, '0') end,
-             now() - make_interval(secs => (${total} - g) * (2592000.0 / ${total})),
-             now()
-      from generate_series(${start}::int, ${end}::int) g`;
-  }
-  await sql`vacuum analyze deliveries`;
-}
-
-async function seed(sql: postgres.Sql) {
-  const userId = "usr_bench";
-  const projectId = "prj_bench";
-  await sql`insert into users (id, email, name, password_hash) values (${userId}, 'bench@example.test', 'Bench', 'x')`;
-  await sql`insert into projects (id, name, created_by) values (${projectId}, 'Bench project', ${userId})`;
-  await sql`insert into project_members (project_id, user_id, role) values (${projectId}, ${userId}, 'admin')`;
-  // Another project's traffic in the same table, so the project filter has work to do.
-  await sql`insert into projects (id, name) values ('prj_other', 'Other project')`;
-  for (let i = 0; i < 4; i++) {
-    await sql`insert into outbound_webhooks (id, project_id, name, kind, url, url_redacted, events)
-              values (${`wh_bench${i}`}, ${projectId}, ${`Receiver ${i}`}, 'generic', ${`https://example.com/hook/${i}`},
-                      ${`https://example.com/hook/${i}`}, '{test_run.created,case.updated}')`;
-  }
-  const token = mintToken("sy_");
-  await sql`insert into api_tokens (id, user_id, name, token_hash, hint) values ('tok_bench', ${userId}, 'bench', ${sha256Hex(token)}, ${token.slice(-4)})`;
-  return { userId, projectId, token };
-}
-
+/** `next start` in a process group of its own: stopping npx alone left the server running on the port. */
 function startNext(env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
-  return child;
+  return spawn("npx", ["next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
 }
 
 async function waitForHealth() {
@@ -157,9 +116,10 @@ async function main() {
       have = size;
       console.log(`${size.toLocaleString("en")} rows in place (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       // A cursor from the middle of the table, for a deep keyset page.
-      const mid = await sql<{ created_at: string; id: string }[]>`
-        select created_at::text, id from deliveries where project_id = ${projectId} order by created_at desc, id desc offset ${Math.floor(size / 2)} limit 1`;
-      const deepCursor = Buffer.from(JSON.stringify([mid[0].created_at, mid[0].id])).toString("base64url");
+      const mid = await sql<{ at: string; id: string }[]>`
+        select to_char(created_at at time zone 'UTC', ${CURSOR_TIME_FORMAT}) as at, id from deliveries
+        where project_id = ${projectId} order by created_at desc, id desc offset ${Math.floor(size / 2)} limit 1`;
+      const deepCursor = encodeCursor(mid[0]); // the API's own codec: it refuses any other spelling (400)
       // Search and date range (DESIGN section 5): an id from the middle of the table, a day ten days back.
       const midG = Math.floor(size / 2) + (Math.floor(size / 2) % 50 === 0 ? 1 : 0);
       const day = (daysAgo: number) => encodeURIComponent(new Date(Date.now() - daysAgo * 86_400_000).toISOString());
@@ -171,6 +131,18 @@ async function main() {
         { name: "Deliveries API, date range + webhook + status=dead", path: `${api}?from=${day(10)}&to=${day(9)}&webhook=wh_bench1&status=dead`, auth: "token" },
         { name: "Recover preview: failed + dead of one webhook, last 13.9 days", path: `/api/v1/projects/${projectId}/webhooks/outbound/wh_bench1/recover?since=${day(13.9)}`, auth: "token" },
         { name: "Recover preview: the same, last hour", path: `/api/v1/projects/${projectId}/webhooks/outbound/wh_bench1/recover?since=${day(1 / 24)}`, auth: "token" },
+        // Recover itself: the same selection in its transaction. Over 13.9 days at 1,000,000 rows more than the cap
+        // fail (422, nothing changed); otherwise the chosen rows become pending, and are put back after each request.
+        ...[13.9, 1 / 24].map((daysAgo) => ({
+          name: `Recover (POST): select and re-send, last ${daysAgo > 1 ? "13.9 days" : "hour"}`,
+          path: `/api/v1/projects/${projectId}/webhooks/outbound/wh_bench1/recover`,
+          auth: "token" as const,
+          post: {
+            body: { since: new Date(Date.now() - daysAgo * 86_400_000).toISOString() },
+            statuses: [200, 422],
+            reset: () => sql`update deliveries set status = 'failed' where outbound_webhook_id = 'wh_bench1' and status = 'pending'`,
+          },
+        })),
         { name: "Deliveries API, filtered (webhook + status=failed)", path: `${api}?webhook=wh_bench1&status=failed`, auth: "token" },
         { name: "Deliveries API, filtered (event type + direction)", path: `${api}?event=case.updated&direction=outbound`, auth: "token" },
         { name: "Deliveries API, keyset page in the middle", path: `${api}?cursor=${deepCursor}`, auth: "token" },
@@ -185,19 +157,12 @@ async function main() {
       }
     }
   } finally {
-    next?.kill("SIGTERM");
+    if (next?.pid) process.kill(-next.pid, "SIGTERM");
     await sql.end();
     await pg.stop();
     rmSync(DATA_DIR, { recursive: true, force: true });
   }
   report(results);
-}
-
-async function growToOther(sql: postgres.Sql, rows: number) {
-  await sql`
-    insert into deliveries (id, project_id, direction, event_type, status, created_at)
-    select 'dlv_o' || lpad(g::text, 9, '0'), 'prj_other', 'outbound', 'case.updated', 'succeeded', now() - make_interval(secs => g)
-    from generate_series(1, ${rows}::int) g`;
 }
 
 function report(results: Row[]) {
@@ -223,10 +188,12 @@ function report(results: Row[]) {
   const ok = first(large).p95 <= 50 && first(large).p95 <= 2 * first(small).p95;
   const lists = results.filter((r) => r.rows === large && r.target.startsWith("Deliveries API"));
   const slow = lists.filter((r) => r.p95 > 50).map((r) => r.target);
+  const slowRecover = results.filter((r) => r.rows === large && r.target.startsWith("Recover") && r.p95 > 50).map((r) => r.target);
   lines.push(
     "",
     `Target (first page p95 ≤ 50 ms and ≤ 2× the ${small.toLocaleString("en")}-row figure at ${large.toLocaleString("en")} rows): ${ok ? "met" : "**not met**"}.`,
     `Target (every Deliveries API list query, search and date range included, p95 ≤ 50 ms at ${large.toLocaleString("en")} rows): ${slow.length ? `**not met** (${slow.join("; ")})` : "met"}.`,
+    `Target (Recover's preview and POST, p95 ≤ 50 ms at ${large.toLocaleString("en")} rows): ${slowRecover.length ? `**not met** (${slowRecover.join("; ")})` : "met"}.`,
     "",
   );
   const text = lines.join("\n");

@@ -37,7 +37,8 @@ export function openGuardedPool(url: string, options: postgres.Options<Record<st
   return guardSql(pool, {
     deadlineMs: TRANSACTION_DEADLINE_MS,
     probe: async () => {
-      const probe = connectPostgres(url, { max: 1, connect_timeout: PROBE_TIMEOUT_MS / 1000, backoff: () => 0, idle_timeout: 1, onnotice: () => {} });
+      // A fresh pool each time, during outages: no array types to read (db/connect.ts), only `select 1`.
+      const probe = connectPostgres(url, { max: 1, connect_timeout: PROBE_TIMEOUT_MS / 1000, backoff: () => 0, idle_timeout: 1, fetch_types: false, onnotice: () => {} });
       let timer: NodeJS.Timeout | undefined;
       try {
         await Promise.race([

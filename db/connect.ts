@@ -25,5 +25,24 @@ export function socketOptions(url: string): { url: string; host?: string } {
 export function connectPostgres(url: string, options: postgres.Options<Record<string, postgres.PostgresType>> = {}): postgres.Sql {
   const { url: tcpUrl, host } = socketOptions(url);
   const o = { ...CONNECT_DEFAULTS, ...options };
-  return postgres(tcpUrl, host ? { ...o, host } : o);
+  return readArrayTypesOnce(postgres(tcpUrl, host ? { ...o, host } : o));
+}
+
+/**
+ * postgres.js reads the server's array types (pg_type) as the first statement of every new connection
+ * (`fetch_types`), in a promise nothing handles (porsager/postgres#1192, #1205, #1223; 3.4.9 is the
+ * latest release): when PostgreSQL ends the connection during that statement (stopping, restarting, a
+ * terminated backend) its error (`read ECONNRESET`, 57P01) is an unhandled rejection no caller can
+ * catch, which ends the process. postgres.js keeps the types per pool, and they are the same for every
+ * connection, so once one connection has read them the pool's later connections skip the statement:
+ * the reconnects during and after an outage, where it used to happen, never send it. A pool whose first
+ * connection fails reads them on the next one. A type created later is not learned by a pool already
+ * open: migrations run before the app opens its pool. (A client that only probes turns it off.)
+ */
+function readArrayTypesOnce(sql: postgres.Sql): postgres.Sql {
+  const options = sql.options as typeof sql.options & { shared: { typeArrayMap: Record<number, number> } };
+  if (options.fetch_types) {
+    Object.defineProperty(options, "fetch_types", { get: () => Object.keys(options.shared.typeArrayMap).length === 0, enumerable: true });
+  }
+  return sql;
 }

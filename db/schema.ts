@@ -408,7 +408,7 @@ export const deliveryStatus = pgEnum("delivery_status", [
   "succeeded",
   "failed",
   "dead",
-  // No longer stored either (migration 0012): parked is derived, a waiting row of a paused or disabled
+  // No longer stored either (migration 0013): parked is derived, a waiting row of a paused or disabled
   // webhook (lib/outbound/engine/parked.ts), and 'paused' is only the state the API shows for it.
   "paused",
 ]);
@@ -471,11 +471,23 @@ export const deliveries = pgTable(
     index("deliveries_replay_of_idx").on(t.replayOf).where(sql`replay_of is not null`),
     // Search by event id (= webhook-id; delivery ids are the primary key), and retention: an event is
     // deleted once no delivery refers to it, a lookup by event for the check and the cascade alike.
-    index("deliveries_event_idx").on(t.eventId),
-    // Recover: a webhook's failed and dead deliveries since a time, however many succeeded around them.
+    // With the webhook second, Recover's probe (the other deliveries of one event to one webhook) reads
+    // only that webhook's copies, not the event's whole fan-out. It replaced an index on event_id alone,
+    // so a write maintains as many indexes as before.
+    index("deliveries_event_webhook_idx").on(t.eventId, t.outboundWebhookId),
+    // Recover: a webhook's failed and dead deliveries since a time, read newest first (a backward scan
+    // is Recover's `created_at desc, id desc`) so its selection stops at the cap, however many succeeded
+    // around them. Partial: a delivery that succeeds at once never enters it.
     index("deliveries_recover_idx")
-      .on(t.outboundWebhookId, t.createdAt)
+      .on(t.outboundWebhookId, t.createdAt, t.id)
       .where(sql`status in ('failed', 'dead')`),
+    // Each webhook card's latest Send Test (read by every webhook reply, Recover's included) and Send
+    // Test's rate window: without it, a webhook that never sent a test was read in full (400 ms at
+    // 1,000,000 rows). Partial: only Send Test rows enter it (test never changes), so no other delivery
+    // write touches it.
+    index("deliveries_latest_test_idx")
+      .on(t.outboundWebhookId, t.createdAt.desc(), t.id.desc())
+      .where(sql`test`),
     // Inbound dedupe, by the tracker's delivery id and by payload digest (a replay under a new
     // delivery id). Each leads with its own key, so the planner cannot answer one lookup by walking
     // the other index over every receipt of the webhook (it did, with stale statistics).

@@ -53,3 +53,27 @@ test("a member is not offered the audit log and cannot open it", async ({ browse
   expect((await member.request.get(`/api/v1/projects/${project.id}/audit`)).status()).toBe(403);
   await Promise.all([adminContext.close(), memberContext.close()]);
 });
+
+test("older entries load with Show older entries, unfiltered and filtered", async ({ page }) => {
+  await signIn(page, ADMIN);
+  const project = await createProject(page.request, "Audit: pages");
+  const { webhook } = await createOutboundWebhook(page.request, project.id, { name: "Hook 0", url: "http://127.0.0.1:9/hook", events: ["issue.created"] });
+  // 52 entries: the creation and 51 edits, one more page than the 50 the page shows first.
+  for (let i = 1; i <= 51; i++) {
+    expect((await page.request.patch(`/api/v1/projects/${project.id}/webhooks/outbound/${webhook.id}`, { data: { name: `Hook ${i}` } })).status()).toBe(200);
+  }
+  await page.goto(`/projects/${project.id}/settings/audit`);
+  const entries = page.getByRole("list", { name: "Audit log entries" }).getByRole("listitem");
+  await expect(entries).toHaveCount(50);
+  await page.getByRole("button", { name: "Show older entries" }).click();
+  await expect(entries).toHaveCount(52);
+  await expect(entries.last()).toContainText("created the webhook");
+  await expect(page.getByRole("button", { name: "Show older entries" })).toHaveCount(0);
+
+  await page.getByLabel("Kind").click();
+  await page.getByRole("option", { name: "Outbound webhooks" }).click();
+  await expect(page).toHaveURL(/action=/);
+  await expect(entries).toHaveCount(50);
+  await page.getByRole("button", { name: "Show older entries" }).click();
+  await expect(entries).toHaveCount(52);
+});

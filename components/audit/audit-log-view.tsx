@@ -1,20 +1,20 @@
 "use client";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
-import { useInfiniteQuery } from "@tanstack/react-query";
 import { ScrollText } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { ShowMore } from "@/components/ui/show-more";
 import { Skeleton } from "@/components/ui/skeleton";
-import { api, errorMessage } from "@/lib/api-client";
+import { errorMessage } from "@/lib/api-client";
 import { AUDIT_GROUPS } from "@/lib/audit/actions";
 import { auditApiQuery, auditFiltersFromParams, auditFiltersToSearch, type AuditFilters } from "@/lib/audit/filters";
 import type { AuditJson } from "@/lib/audit/list";
 import { queryKeys } from "@/lib/query-keys";
-import { toListPage, type ListPage } from "@/lib/use-paged-list";
+import { usePagedList } from "@/lib/use-paged-list";
 import { AuditFiltersBar } from "./audit-filters-bar";
 
 /** The API's page, as the server rendered the first one. */
@@ -26,17 +26,16 @@ export function AuditLogView({ projectId, initialPage, actors }: { projectId: st
   const searchParams = useSearchParams();
   const filters = useMemo(() => auditFiltersFromParams(searchParams), [searchParams]);
   const unfiltered = auditFiltersToSearch(filters) === "";
-  const list = useInfiniteQuery({
+  const list = usePagedList<AuditJson>({
     queryKey: queryKeys.audit(projectId, filters),
-    queryFn: async ({ pageParam, signal }): Promise<ListPage<AuditJson>> =>
-      toListPage(await api<Record<string, unknown>>(`/projects/${projectId}/audit${auditApiQuery(filters, pageParam)}`, { signal }), "items"),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next_cursor,
-    initialData: unfiltered ? { pages: [toListPage<AuditJson>(initialPage, "items")], pageParams: [null] } : undefined,
+    path: `/projects/${projectId}/audit`,
+    itemsKey: "items",
+    search: (cursor) => auditApiQuery(filters, cursor),
+    initial: unfiltered ? initialPage : undefined,
     // Other admins' changes appear while the page is open.
     refetchInterval: 30_000,
   });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = list.items;
   const change = (next: AuditFilters) => router.replace(`${pathname}${auditFiltersToSearch(next)}`, { scroll: false });
 
   return (
@@ -66,18 +65,7 @@ export function AuditLogView({ projectId, initialPage, actors }: { projectId: st
               <AuditRow key={r.id} row={r} />
             ))}
           </ol>
-          {(list.hasNextPage || list.isFetchNextPageError) && (
-            <div className="border-t border-slate-200 px-4 py-3">
-              {list.isFetchNextPageError && (
-                <p role="alert" className="mb-2 text-sm text-red-700">
-                  Could not load older entries: {errorMessage(list.error)}
-                </p>
-              )}
-              <Button variant="secondary" size="sm" pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-                Show older entries
-              </Button>
-            </div>
-          )}
+          <ShowMore list={list} label="Show older entries" failed="Could not load older entries" />
         </Card>
       )}
     </div>

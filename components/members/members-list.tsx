@@ -1,9 +1,8 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import { PageHeader } from "@/components/app-shell/page-header";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { errorMessage } from "@/lib/api-client";
+import { ShowMore } from "@/components/ui/show-more";
 import { INVITATION_TTL_DAYS } from "@/lib/domain/invitation-policy";
 import { usePagedList } from "@/lib/use-paged-list";
 import { queryKeys } from "@/lib/query-keys";
@@ -69,18 +68,7 @@ export function MembersList({
                 <MemberRow key={m.user_id} projectId={projectId} member={m} isMe={m.user_id === me} isAdmin={isAdmin} />
               ))}
             </ul>
-            {(query.hasNextPage || query.isFetchNextPageError) && (
-              <div className="border-t border-slate-200 px-4 py-3">
-                {query.isFetchNextPageError && (
-                  <p role="alert" className="mb-2 text-sm text-red-700">
-                    Could not load more members: {errorMessage(query.error)}
-                  </p>
-                )}
-                <Button variant="secondary" size="sm" pending={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-                  Show more members
-                </Button>
-              </div>
-            )}
+            <ShowMore list={query} label="Show more members" failed="Could not load more members" />
           </Card>
           {initialInvitations && <PendingInvitations projectId={projectId} initial={initialInvitations} />}
         </div>

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
+import { ShowMore } from "@/components/ui/show-more";
 import { useToast } from "@/components/ui/toast";
 import { api, errorMessage } from "@/lib/api-client";
 import { INVITATION_TTL_DAYS } from "@/lib/domain/invitation-policy";
@@ -32,13 +33,7 @@ export function PendingInvitations({ projectId, initial }: { projectId: string; 
           ))}
         </ul>
       )}
-      {query.hasNextPage && (
-        <div className="border-t border-slate-200 px-4 py-3">
-          <Button variant="secondary" size="sm" pending={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-            Show more invitations
-          </Button>
-        </div>
-      )}
+      <ShowMore list={query} label="Show more invitations" failed="Could not load more invitations" />
     </Card>
   );
 }

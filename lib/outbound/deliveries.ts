@@ -123,7 +123,7 @@ export async function listDeliveries(projectId: string, q: ListDeliveriesQuery):
 
 /**
  * Search: the text is an id, matched exactly where an index finds it — a delivery id (primary key),
- * an event id, which is the webhook-id receivers see (deliveries_event_idx), or a tracker's delivery id
+ * an event id, which is the webhook-id receivers see (deliveries_event_webhook_idx), or a tracker's delivery id
  * (the inbound dedupe index, which leaves out receipts recorded as duplicates). Ids are short tokens; anything else matches nothing rather than scanning.
  */
 function searchFilter(text: string): SQL {

@@ -79,7 +79,7 @@ export async function pruneExpired(options: PruneOptions = {}): Promise<PruneCou
         const done =
           (await drain("deliveries", batch("deliveries", conn`project_id = ${p} and direction = 'outbound' and created_at < ${finished} and status in ('succeeded', 'dead')`))) &&
           (await drain("inbound", batch("deliveries", conn`project_id = ${p} and direction = 'inbound' and created_at < ${inbound}`))) &&
-          // An event goes once nothing refers to it (deliveries_event_idx); a replay or retry that
+          // An event goes once nothing refers to it (deliveries_event_webhook_idx); a replay or retry that
           // inserts a delivery for it meanwhile waits on the row lock and then fails, not silently loses it.
           (await drain("events", batch("events", conn`project_id = ${p} and created_at < ${finished} and not exists (select 1 from deliveries d where d.event_id = events.id)`))) &&
           // Nothing older than REPLAY_MAX_AGE_MS is ever replayed (lib/realtime/live-rules.ts). A reconnecting

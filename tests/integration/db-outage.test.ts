@@ -5,17 +5,13 @@
 process.env.WEBHOOKS_ALLOW_HTTP = "1";
 process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "1";
 
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST as createCaseRoute } from "@/app/api/v1/projects/[projectId]/cases/route";
 import { GET as healthz } from "@/app/api/healthz/route";
-import { sqlClient } from "@/db/client";
-import { startEmbeddedPostgres, EmbeddedStartError, type EmbeddedServer } from "@/db/embedded";
-import { migrateDatabase } from "@/db/migrate";
+import { startEmbeddedPostgres, EmbeddedStartError } from "@/db/embedded";
 import { startOutboxWorker, type OutboxWorker } from "@/lib/outbound/engine/worker";
 import { call, makeProject } from "../helpers/factories";
+import { useOwnPostgres } from "../helpers/own-postgres";
 import { createWebhook } from "../helpers/outbound";
 import { startReceiver, waitFor } from "../helpers/webhook-receiver";
 
@@ -23,33 +19,20 @@ const OUTAGES = 2;
 // A request that takes longer than this during the outage is hanging, not answering 503.
 const HANG_MS = 10_000;
 
-const dir = mkdtempSync(path.join(os.tmpdir(), "switchyard-outage-pg-"));
-const problems: unknown[] = [];
-const onProblem = (err: unknown) => problems.push(err);
-let pg: EmbeddedServer;
 let worker: OutboxWorker;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
+const own = useOwnPostgres({
+  name: "outage-pg",
+  flags: ["-c", "synchronous_commit=off"],
+  beforeStop: async () => {
+    await worker?.stop();
+    await receiver?.close();
+  },
+});
+const { problems } = own;
 
 beforeAll(async () => {
-  process.on("uncaughtException", onProblem);
-  process.on("unhandledRejection", onProblem);
-  pg = await startEmbeddedPostgres({ dir, quiet: true, flags: ["-c", "fsync=off", "-c", "synchronous_commit=off"] });
-  await migrateDatabase(pg.url);
-  // The product's one pool is opened on first use: point it at the server this test controls.
-  process.env.DATABASE_URL = pg.url;
   receiver = await startReceiver();
-}, 60_000);
-
-afterAll(async () => {
-  await worker?.stop();
-  await sqlClient().end({ timeout: 1 });
-  delete (globalThis as { switchyardSql?: unknown }).switchyardSql;
-  delete (globalThis as { switchyardDb?: unknown }).switchyardDb;
-  await receiver?.close();
-  await pg?.stop();
-  rmSync(dir, { recursive: true, force: true });
-  process.off("uncaughtException", onProblem);
-  process.off("unhandledRejection", onProblem);
 });
 
 describe("PostgreSQL stopped twice under steady writes", () => {
@@ -90,14 +73,14 @@ describe("PostgreSQL stopped twice under steady writes", () => {
       const before = acknowledged.size;
       await waitFor("writes to be acknowledged and delivered", () => acknowledged.size >= before + 20 && received().size >= acknowledged.size - 10, 20_000);
       down = true;
-      await pg.stop();
+      await own.pg.stop();
       const failedBefore = duringOutage.length;
       // A few seconds down: ~150 requests at ~50/s, each answered 503 at once.
       await waitFor("requests to be answered during the outage", () => duringOutage.length >= failedBefore + 150, 30_000);
       const health = await call(healthz);
       expect(health.status).toBe(503);
       expect(health.json).toMatchObject({ ok: false, database: { ok: false } });
-      await pg.start();
+      await own.pg.start();
       down = false;
     }
     const total = acknowledged.size;
@@ -114,7 +97,7 @@ describe("PostgreSQL stopped twice under steady writes", () => {
   }, 120_000);
 
   it("a start failure says why (here: the data folder is in use by a running server)", async () => {
-    const err = await startEmbeddedPostgres({ dir, port: pg.port, quiet: true }).then(
+    const err = await startEmbeddedPostgres({ dir: own.dir, port: own.pg.port, quiet: true }).then(
       () => null,
       (e: unknown) => e,
     );

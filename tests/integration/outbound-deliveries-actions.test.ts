@@ -207,6 +207,34 @@ describe("Recover", () => {
     const audit = await db().execute(dsql`select details from audit_log where target_id = ${webhook.id} and action = 'outbound_webhook.deliveries_recovered'`);
     expect(audit).toEqual([{ details: { since, count: 2 } }]);
   });
+
+  it("re-sends an event whose every copy failed once, by its newest copy", async () => {
+    const { webhook } = await newHook("/recover-copies");
+    replies.set("/recover-copies", () => ({ status: 500 }));
+    const [eventId] = await emitCaseCreated(ctx.project, 1);
+    await drain();
+    const [original] = await rowsOf(webhook.id);
+    await db().execute(dsql`update deliveries set status = 'dead' where id = ${original.id}`);
+    const replay = await call(replayRoute, { method: "POST", params: { ...p(), deliveryId: original.id }, token: admin() });
+    const copyId: string = replay.json.delivery.id;
+    await drainUntil("the replay to fail", async () => (await rowsOf(webhook.id)).some((r) => r.id === copyId && r.status === "failed"));
+    await db().execute(dsql`update deliveries set status = 'dead' where id = ${copyId}`);
+
+    const since = new Date(Date.now() - 3_600_000).toISOString();
+    const preview = await call(recoverPreview, { path: `/x?since=${encodeURIComponent(since)}`, params: { ...p(), webhookId: webhook.id }, token: admin() });
+    expect(preview.json).toMatchObject({ count: 1, too_many: false });
+    replies.set("/recover-copies", () => undefined);
+    const sentBefore = at("/recover-copies").length;
+    const res = await call(recoverRoute, { method: "POST", params: { ...p(), webhookId: webhook.id }, token: admin(), body: { since } });
+    expect(res.json).toEqual({ recovered: 1, waiting: false });
+    expect((await rowsOf(webhook.id)).map((r) => [r.id, r.status])).toEqual([
+      [original.id, "dead"],
+      [copyId, "pending"],
+    ]);
+    await drainUntil("the recovered copy", async () => at("/recover-copies").length === sentBefore + 1);
+    await drain();
+    expect(at("/recover-copies").slice(sentBefore).map((r: Received) => r.headers["webhook-id"])).toEqual([eventId]);
+  });
 });
 
 describe("replay onto a disabled webhook", () => {
