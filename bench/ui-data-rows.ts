@@ -26,7 +26,7 @@ export async function growTo(sql: postgres.Sql, projectId: string, from: number,
              case when g % 50 = 0 then null else 'wh_bench' || (g % 4) end,
              case when g % 50 = 0 then null else 'evt_b' || lpad((g / 4)::text, 9, '0') end,
              (array['test_run.created','test_run.completed','case.updated','issue.updated','session.completed','test_run.result_added'])[1 + g % 6],
-             case when g % 50 = 0 then 'succeeded' when g % 97 = 0 then 'dead' when g % 31 = 0 then 'failed' when g % 13 = 0 then 'paused'
+             case when g % 50 = 0 then 'succeeded' when g % 97 = 0 then 'dead' when g % 31 = 0 then 'failed' when g % 13 = 0 then 'pending'
                   else 'succeeded' end::delivery_status,
              case when g % 50 = 0 then 'applied' end,
              1 + (g % 3), now(), case when g % 31 = 0 then 500 else 200 end,
