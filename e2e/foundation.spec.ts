@@ -60,6 +60,8 @@ test("the app shell works at 390 px: the project menu opens in a drawer", async 
   await signIn(page, ADMIN);
   await page.goto("/projects");
   await page.getByRole("link", { name: /Demo project/ }).click();
+  // The project opens on its test runs; a menu opened before that navigation ends is closed by it.
+  await expect(page.getByRole("heading", { name: "Test runs" })).toBeVisible();
   const drawer = page.getByRole("dialog", { name: "Project menu" });
   // The menu button needs the page's JavaScript; retry the click until hydration has wired it.
   await expect(async () => {
