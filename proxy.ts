@@ -6,8 +6,6 @@
 //   sign-in with the page as callbackUrl (a convenience: pages and handlers still authorize);
 // - API responses get a CSP that allows nothing;
 // - everything gets HSTS when APP_URL is https.
-// - while the database is known to be unreachable, pages answer 503 + Retry-After at once (API routes
-//   do the same in route()); otherwise a page would render Next's error page with a 500.
 // Headers that never vary (nosniff, Referrer-Policy, X-Frame-Options) are set in next.config.ts.
 import { NextResponse, type NextRequest } from "next/server";
 import { databaseAvailability } from "@/db/availability";
