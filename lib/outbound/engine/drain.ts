@@ -193,11 +193,14 @@ export async function drainOutbox(options: DrainOptions = {}): Promise<DrainCoun
         continue;
       }
       lastLook = Date.now();
+      const inFlightAtClaim = sends.size;
       const roomByWebhook = new Map([...inflightByWebhook].filter(([, n]) => n > 0).map(([id, n]) => [id, o.perWebhookCap - n]));
       const { deliveries: claimed, targets } = await claimDueDeliveries(sql, { limit: Math.min(room, o.batchSize), leaseMs: o.leaseMs, perWebhook: o.perWebhookCap, room: roomByWebhook });
       o.onClaim?.(claimed);
       if (!claimed.length) {
-        if (!sends.size && o.untilIdle) break;
+        // Idle only if nothing was in flight when the claim looked too: a webhook at its cap was left
+        // out of it, and its last sends may have finished while it ran (their wake-up is remembered).
+        if (!sends.size && !inFlightAtClaim && o.untilIdle) break;
         // A completion or NOTIFY wakes us early; otherwise look again after one poll.
         await wakeup.wait(Math.min(o.pollMs, deadline - Date.now()));
         continue;
