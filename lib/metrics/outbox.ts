@@ -2,7 +2,7 @@
 // unclaimed delivery has waited). Read at scrape time by /api/metrics and by /api/readyz.
 import "server-only";
 import { sqlClient } from "@/db/client";
-import { waitingByWebhook } from "@/lib/outbound/engine/due";
+import { claimableOf, waitingByWebhook } from "@/lib/outbound/engine/due";
 import { parkedDelivery } from "@/lib/outbound/engine/parked";
 
 export const OUTBOX_STATES = ["pending", "retrying", "delivering", "parked"] as const;
@@ -36,9 +36,7 @@ export async function outboxLagSeconds(): Promise<number> {
     with recursive ${waitingByWebhook(sql)}
     select coalesce(extract(epoch from now() - min(o.next_attempt_at)), 0)::float8 as lag
     from sendable w cross join lateral (
-      select d.next_attempt_at from deliveries d
-      where d.outbound_webhook_id = w.webhook_id and d.direction = 'outbound' and d.status in ('pending', 'failed')
-        and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until < now())
+      select d.next_attempt_at from deliveries d where ${claimableOf(sql, "w.webhook_id")}
       order by d.next_attempt_at limit 1
     ) o
     where w.first_due <= now()`;

@@ -15,7 +15,7 @@ import { newId } from "@/lib/ids";
 import { getInboundWebhookSummary } from "@/lib/inbound/inbound-webhooks";
 import { writeAudit } from "@/lib/audit/write";
 import { customHeadersInput, sealHeaders, type StoredCustomHeader } from "./custom-headers";
-import { parkDeliveries, unparkDeliveries } from "./engine/outbox";
+import { countWaiting, unparkDeliveries } from "./engine/outbox";
 import { listOutboundWebhooks, webhookJson, webhookWithProject } from "./webhook-read";
 import { mintSecret } from "./secrets";
 import { isSlackUrl, redactSlackUrl } from "./slack";
@@ -192,7 +192,7 @@ export async function pauseWebhook(actor: ProjectActor, projectId: string, webho
     const row = await lockWebhook(tx, projectId, webhookId);
     if (!row.paused) {
       await tx.update(outboundWebhooks).set({ paused: true, updatedAt: dbNow() }).where(eq(outboundWebhooks.id, webhookId));
-      const parked = await parkDeliveries(tx, webhookId);
+      const parked = await countWaiting(tx, webhookId);
       await writeAudit(tx, { projectId, actorId: actor.userId, action: "outbound_webhook.paused", targetId: webhookId, details: { parked } });
     }
     return webhookJson(tx, projectId, webhookId);

@@ -11,7 +11,7 @@ import { decrypt } from "@/lib/crypto/at-rest";
 import type { StoredEvent } from "@/lib/events/envelope";
 import { openHeaders, type StoredCustomHeader } from "../custom-headers";
 import type { Target } from "../request";
-import { waitingByWebhook } from "./due";
+import { claimableOf, waitingByWebhook } from "./due";
 import { blockedWebhook } from "./parked";
 
 export type ClaimedDelivery = {
@@ -56,8 +56,7 @@ export async function claimDueDeliveries(
       due as (
         select c.id from ready r cross join lateral (
           select d.id from deliveries d
-          where d.outbound_webhook_id = r.webhook_id and d.direction = 'outbound' and d.status in ('pending', 'failed')
-            and d.next_attempt_at <= now() and (d.lease_until is null or d.lease_until < now())
+          where ${claimableOf(conn, "r.webhook_id")}
           order by d.next_attempt_at
           limit r.room
           for update of d skip locked
@@ -100,10 +99,7 @@ export async function hasOverdueDeliveries(sql: postgres.Sql, ms: number): Promi
     with recursive ${waitingByWebhook(sql)}
     select exists (
       select 1 from sendable w cross join lateral (
-        select 1 from deliveries d
-        where d.outbound_webhook_id = w.webhook_id and d.direction = 'outbound' and d.status in ('pending', 'failed')
-          and d.next_attempt_at <= now() - ${ms} * interval '1 millisecond' and (d.lease_until is null or d.lease_until < now())
-        limit 1
+        select 1 from deliveries d where ${claimableOf(sql, "w.webhook_id", ms)} limit 1
       ) o
       where w.first_due <= now() - ${ms} * interval '1 millisecond'
     ) as overdue`;

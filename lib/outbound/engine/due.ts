@@ -30,3 +30,13 @@ export function waitingByWebhook(sql: postgres.Sql) {
       where not ${sql.unsafe(blockedWebhook("h"))}
     )`;
 }
+
+/**
+ * The condition on `deliveries d` for a row of webhook `webhook` (a column of the caller's query) that
+ * a claim may take now: waiting and due, not leased. With `overdueMs`, only one due for that long.
+ */
+export function claimableOf(sql: postgres.Sql, webhook: string, overdueMs?: number) {
+  const due = overdueMs === undefined ? sql`now()` : sql`now() - ${overdueMs} * interval '1 millisecond'`;
+  return sql`d.outbound_webhook_id = ${sql.unsafe(webhook)} and d.direction = 'outbound' and d.status in ('pending', 'failed')
+    and d.next_attempt_at <= ${due} and (d.lease_until is null or d.lease_until < now())`;
+}

@@ -43,11 +43,6 @@ export async function notifyOutbox(exec: Executor): Promise<void> {
   await exec.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }
 
-/** What a webhook's pause or disable does to its deliveries: nothing; returns how many wait (now parked), for the audit. */
-export async function parkDeliveries(exec: Executor, webhookId: string): Promise<number> {
-  return countWaiting(exec, webhookId);
-}
-
 /**
  * On resume or re-enable: unless the webhook is still paused or disabled, its waiting deliveries
  * scheduled later (retries) become due now, as the rest already are, and the drains are woken.
@@ -68,7 +63,11 @@ export async function unparkDeliveries(exec: Executor, webhookId: string): Promi
   return row.n;
 }
 
-async function countWaiting(exec: Executor, webhookId: string): Promise<number> {
+/**
+ * How many of a webhook's deliveries wait to be sent. Pausing or disabling a webhook writes no delivery
+ * row (they are parked by that alone); this is the count its audit entry records.
+ */
+export async function countWaiting(exec: Executor, webhookId: string): Promise<number> {
   const [row] = await exec.execute<{ n: number }>(sql`
     select count(*)::int as n from deliveries d where d.outbound_webhook_id = ${webhookId} and ${sql.raw(waitingDelivery("d"))}`);
   return row.n;
