@@ -13,13 +13,13 @@
 //   env: BENCH_EVENTS (4000), BENCH_WEBHOOKS (5), BENCH_RATE events/s (200), BENCH_PACED_SECONDS (10),
 //        BENCH_ROUNDS (3), BENCH_RAW_REQUESTS (20000, two runs' worth), BENCH_RAW_CONCURRENCY (64), BENCH_PGBOSS_WORKERS (the drain's concurrency ÷ batch), BENCH_PGBOSS_BATCH (32)
 import { fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../db/embedded";
 import type { EventEnvelope } from "../lib/events/catalog";
 import type { StoredEvent } from "../lib/events/envelope";
-import { useBenchDatabase } from "./rig";
+import { endBench, useBenchDatabase } from "./rig";
 import { writeSection } from "./benchmarks-file";
 import { envelopeLike, startPgBossPeer } from "./outbound-pgboss";
 import { postgresCpuSeconds, processCpuSeconds } from "./process-cpu";
@@ -265,11 +265,7 @@ async function main() {
     console.log(section);
     writeSection("outbound", section);
   } finally {
-    receiver.send("exit");
-    const { sqlClient } = await import("../db/client").catch(() => ({ sqlClient: undefined }));
-    await sqlClient?.().end({ timeout: 1 }).catch(() => {});
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await endBench(receiver, pg, dir);
   }
   process.exit(0);
 }

@@ -11,11 +11,11 @@
 // Prints a Markdown section and writes it into BENCHMARKS.md (between the retention markers).
 //   env: BENCH_OLD_ROWS (1000000), BENCH_EVENTS (2000), BENCH_WEBHOOKS (5), BENCH_ROUNDS (3, before and after each)
 import { fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres } from "../db/embedded";
-import { useBenchDatabase } from "./rig";
+import { endBench, useBenchDatabase } from "./rig";
 import { writeSection } from "./benchmarks-file";
 
 const OLD_ROWS = Number(process.env.BENCH_OLD_ROWS ?? 1_000_000);
@@ -170,11 +170,7 @@ async function main() {
     process.stdout.write(`${section}\n`);
     writeSection("retention", section);
   } finally {
-    receiver.send("exit");
-    const { sqlClient } = await import("../db/client").catch(() => ({ sqlClient: undefined }));
-    await sqlClient?.().end({ timeout: 1 }).catch(() => {});
-    await pg.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await endBench(receiver, pg, dir);
   }
   process.exit(0);
 }
